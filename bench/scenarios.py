@@ -1,0 +1,19 @@
+"""The pages `make bench` measures. Add a page by adding a Scenario: a name and a path,
+which may name records of the data set ({network}, {body}, {organization})."""
+
+from bench.load import Scenario
+
+# The floor: the cheapest Django view that reads one row. Every page's throughput is
+# reported as a ratio to this one (mounted only with SERVER_TIMING=1).
+FLOOR = Scenario("floor", "/bench/floor")
+
+SCENARIOS: list[Scenario] = [
+    Scenario("home", "/en/"),
+    Scenario("directory", "/en/network/"),
+    Scenario("directory filtered", "/en/network/?country=BR&kind=municipality"),
+    Scenario("network home", "/es/network/{network}/"),
+    Scenario("body", "/pt-br/network/{network}/{body}/"),
+    Scenario("organization", "/en/network/organizations/{organization}/"),
+    Scenario("directory deep page", "/en/network/?page=500"),
+    Scenario("healthz", "/healthz"),
+]

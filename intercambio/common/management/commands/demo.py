@@ -1,0 +1,29 @@
+"""`intercambio demo`: load the demo networks, organizations, contacts and accounts."""
+
+from django.core.management.base import BaseCommand
+
+from intercambio.network.demo import demo_accounts_lines, is_demo_loaded, load_demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo data (idempotent: running it again changes nothing)."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument(
+            "--once", action="store_true", help="Do nothing if the demo data is already loaded."
+        )
+        parser.add_argument(
+            "--accounts",
+            action="store_true",
+            help="Only print the demo accounts (role: e-mail), without loading anything.",
+        )
+
+    def handle(self, *args, **options) -> None:
+        if options["accounts"]:
+            for line in demo_accounts_lines():
+                self.stdout.write(line)
+            return
+        if options["once"] and is_demo_loaded():
+            self.stdout.write("Demo data already loaded; skipped.")
+            return
+        load_demo(stdout=self.stdout)

@@ -1,0 +1,44 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.i18n import set_language
+
+from intercambio.common import views as common_views
+
+handler400 = "intercambio.common.views.bad_request"
+handler403 = "intercambio.common.views.permission_denied"
+handler404 = "intercambio.common.views.page_not_found"
+handler500 = "intercambio.common.views.server_error"
+
+urlpatterns = [
+    path("healthz", common_views.healthz, name="healthz"),
+    path("i18n/setlang/", set_language, name="set_language"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", common_views.home, name="home"),
+    path("network/", include("intercambio.network.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("accounts/", include("intercambio.accounts.urls")),
+    path("privacy/", common_views.privacy, name="privacy"),
+    path("accessibility/", common_views.accessibility, name="accessibility"),
+    # Sections whose features land in later releases; each says so instead of a 404.
+    path("practices/", common_views.section_not_open(_("Good practices")), name="practices"),
+    path("library/", common_views.section_not_open(_("Library")), name="library"),
+    path("events/", common_views.section_not_open(_("Events")), name="events"),
+    path("workplans/", common_views.section_not_open(_("Work plans")), name="workplans"),
+    path("search/", common_views.section_not_open(_("Search")), name="search"),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)
+
+if settings.SERVER_TIMING:
+    # Only mounted for `make bench`, which compares every page against this floor.
+    urlpatterns += [path("bench/floor", common_views.bench_floor, name="bench_floor")]
+
+if settings.DEBUG:
+    from django.views.static import serve
+
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

@@ -1,0 +1,108 @@
+"""axe-core (WCAG 2.0/2.1/2.2 A and AA rules) on every kind of page, in two languages."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.conftest import DEMO_ACCOUNTS, Session, gettext_in
+
+pytestmark = pytest.mark.browser
+
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+    }
+}
+LANGUAGES = ["en", "pt-br"]
+
+# (name, path without the language prefix, expected HTTP status)
+PUBLIC_PAGES = [
+    ("home", "/", 200),
+    ("directory", "/network/", 200),
+    (
+        "directory-filtered",
+        "/network/?q=a&network=mercociudades&country=BR&kind=municipality",
+        200,
+    ),
+    ("network", "/network/mercociudades/", 200),
+    ("body", "/network/mercociudades/utpeam/", 200),
+    ("organization", "/network/organizations/canoas/", 200),
+    ("not-found", "/network/organizations/no-such-city/", 404),
+    ("login", "/accounts/login/", 200),
+    ("signup", "/accounts/signup/", 200),
+    ("privacy", "/privacy/", 200),
+    ("accessibility-statement", "/accessibility/", 200),
+    ("section-not-open-yet", "/practices/", 200),
+]
+
+# (name, demo account, path without the language prefix)
+SIGNED_IN_PAGES = [
+    ("profile", "member", "/accounts/profile/"),
+    ("organization-as-editor", "editor", "/network/organizations/canoas/"),
+    ("organization-edit-form", "editor", "/network/organizations/canoas/edit/"),
+    ("body-as-secretariat", "secretariat", "/network/mercociudades/utpeam/"),
+    ("role-form", "secretariat", "/network/mercociudades/utpeam/roles/new/"),
+    ("new-organization-form", "admin", "/network/organizations/new/"),
+]
+
+
+def assert_no_violations(page, where: str) -> None:
+    violations = Axe().run(page, options=AXE_OPTIONS).response["violations"]
+    report = describe(violations)
+    assert not violations, f"{len(violations)} axe violation(s) on {where}:\n{report}"
+
+
+def describe(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(f"- {violation['id']} ({violation['impact']}): {violation['help']}")
+        for node in violation["nodes"]:
+            lines.append(f"    {', '.join(map(str, node['target']))}: {node['html'][:200]}")
+            if node.get("failureSummary"):
+                summary = " ".join(node["failureSummary"].split())
+                lines.append(f"      {summary[:300]}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    ("path", "status"),
+    [pytest.param(path, status, id=name) for name, path, status in PUBLIC_PAGES],
+)
+def test_public_page_has_no_axe_violation(session: Session, demo, language, path, status):
+    url = f"/{language}{path}"
+    session.goto(url, status=status)
+    assert session.page.locator("html").get_attribute("lang") == language
+    if "?" in path:  # the filters must leave something to check
+        assert session.page.locator("table.list tbody th a").count() > 0
+    assert_no_violations(session.page, url)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    ("account", "path"),
+    [pytest.param(account, path, id=name) for name, account, path in SIGNED_IN_PAGES],
+)
+def test_signed_in_page_has_no_axe_violation(session: Session, demo, language, account, path):
+    session.sign_in(DEMO_ACCOUNTS[account], language=language)
+    url = f"/{language}{path}"
+    session.goto(url)
+    assert session.page.locator("html").get_attribute("lang") == language
+    assert_no_violations(session.page, f"{url} (signed in as {account})")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_form_with_errors_has_no_axe_violation(session: Session, demo, language):
+    """The error state: summary, field errors and the values typed, as the editor sees them."""
+    session.sign_in(DEMO_ACCOUNTS["editor"], language=language)
+    url = f"/{language}/network/organizations/canoas/edit/"
+    session.goto(url)
+    page = session.page
+    page.locator("input[name=website]").fill("not a website")
+    page.locator("input[name=population]").fill("-5")
+    with page.expect_navigation() as navigation:
+        page.get_by_role("button", name=gettext_in(language, "Save")).click()
+    assert navigation.value.status == 400
+    assert page.get_by_role("alert").count() == 1
+    assert page.locator(".field.has-error").count() == 2
+    assert_no_violations(page, f"{url} (submitted with errors)")

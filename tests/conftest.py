@@ -1,0 +1,69 @@
+"""Shared fixtures: personas for every permission test, and a clean media folder."""
+
+import pytest
+from django.test import Client
+
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    # Tests render templates without `collectstatic`.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.SECURE_SSL_REDIRECT = False
+
+
+@pytest.fixture
+def network(db):
+    return factories.NetworkFactory(slug="mercociudades", name_en="Mercociudades")
+
+
+@pytest.fixture
+def organization(network):
+    organization = factories.OrganizationFactory(slug="canoas", name="Canoas")
+    factories.MembershipFactory(organization=organization, network=network)
+    return organization
+
+
+@pytest.fixture
+def alice(organization):
+    """Owner: an editor of the organization."""
+    user = factories.UserFactory(email="alice@canoas.example", name="Alice")
+    organization.editors.add(user)
+    return user
+
+
+@pytest.fixture
+def bob(db):
+    """Member: signed in, no special role."""
+    return factories.UserFactory(email="bob@example.org", name="Bob")
+
+
+@pytest.fixture
+def charlie(db):
+    """Outsider: an editor of another organization in no shared network."""
+    user = factories.UserFactory(email="charlie@elsewhere.example", name="Charlie")
+    factories.OrganizationFactory(slug="elsewhere").editors.add(user)
+    return user
+
+
+@pytest.fixture
+def secretariat(network):
+    user = factories.UserFactory(email="secretaria@mercociudades.example", name="Secretaria")
+    network.secretariat.add(user)
+    return user
+
+
+@pytest.fixture
+def staff(db):
+    return factories.UserFactory(email="staff@example.org", name="Staff", is_staff=True)
+
+
+def login(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client

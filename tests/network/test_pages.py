@@ -1,0 +1,158 @@
+"""Directory pages: what a visitor sees, a fixed number of queries, bad input handled."""
+
+import datetime
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from intercambio.network.models import BodyRole, Organization
+from tests import factories
+from tests.conftest import login
+
+
+def make_members(network, count: int) -> None:
+    for n in range(count):
+        organization = factories.OrganizationFactory(country=["BR", "AR", "UY"][n % 3])
+        factories.MembershipFactory(organization=organization, network=network)
+        body = factories.BodyFactory(network=network)
+        factories.BodyRoleFactory(body=body, organization=organization)
+        factories.PersonFactory(organization=organization)
+
+
+def query_count(django_assert_max_num_queries, url: str, client: Client | None = None):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as context:
+        response = (client or Client()).get(url)
+    assert response.status_code == 200, url
+    return len(context.captured_queries)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/",
+        "/en/network/",
+        "/en/network/?country=BR",
+        "/es/network/mercociudades/",
+        "/pt-br/network/mercociudades/utpeam/",
+        "/en/network/organizations/canoas/",
+    ],
+)
+def test_page_query_count_does_not_grow_with_data(
+    network, organization, url, django_assert_max_num_queries
+):
+    body = factories.BodyFactory(network=network, slug="utpeam")
+    factories.BodyRoleFactory(body=body, organization=organization)
+    make_members(network, 1)
+    for _ in range(1):
+        factories.PersonFactory(organization=organization).bodies.add(body)
+    factories.MembershipFactory(organization=organization, network=factories.NetworkFactory())
+    with_one = query_count(django_assert_max_num_queries, url)
+    make_members(network, 3)
+    for n in range(3):
+        factories.PersonFactory(organization=organization).bodies.add(body)
+        factories.BodyRoleFactory(
+            body=body, organization=factories.OrganizationFactory(),
+            role=BodyRole.Role.SUB_COORDINATION, term_start=datetime.date(2015 - n, 1, 1),
+        )  # fmt: skip
+        factories.MembershipFactory(organization=organization, network=factories.NetworkFactory())
+    assert query_count(django_assert_max_num_queries, url) == with_one
+
+
+def test_signed_in_editor_page_query_count_is_fixed(
+    alice, organization, network, django_assert_max_num_queries
+):
+    url = "/en/network/organizations/canoas/"
+    client = login(alice)
+    factories.PersonFactory(organization=organization)
+    with_one = query_count(django_assert_max_num_queries, url, client)
+    for _ in range(3):
+        factories.PersonFactory(organization=organization)
+        organization.editors.add(factories.UserFactory())
+    assert query_count(django_assert_max_num_queries, url, client) == with_one
+
+
+def test_directory_filters_by_country_and_kind(network):
+    factories.MembershipFactory(
+        network=network,
+        organization=factories.OrganizationFactory(name="Montevideo", country="UY"),
+    )
+    factories.MembershipFactory(
+        network=network,
+        organization=factories.OrganizationFactory(
+            name="Confederação Nacional de Municípios", country="BR",
+            kind=Organization.Kind.ASSOCIATION,
+        ),
+    )  # fmt: skip
+    page = Client().get("/en/network/mercociudades/?country=UY").content.decode()
+    assert "Montevideo" in page and "Confederação" not in page
+    page = Client().get("/en/network/?kind=association").content.decode()
+    assert "Confederação" in page and "Montevideo" not in page
+
+
+@pytest.mark.parametrize(
+    "query", ["country=ZZ", "kind=<script>", "page=999999", "page=abc", "q=" + "x" * 5000]
+)
+def test_directory_bad_filter_values_are_ignored_not_errors(network, query):
+    response = Client().get(f"/en/network/?{query}")
+    assert response.status_code == 200
+    assert "<script>" not in response.content.decode().split("<main", 1)[1]
+
+
+def test_body_page_shows_current_coordination_and_earlier_terms(network, organization):
+    body = factories.BodyFactory(network=network, slug="utpeam", name_en="UTPEAM")
+    this_year = timezone.localdate().year
+    factories.BodyRoleFactory(
+        body=body,
+        organization=organization,
+        term_start=datetime.date(this_year, 1, 1),
+        term_end=None,
+    )
+    factories.BodyRoleFactory(
+        body=body, organization=factories.OrganizationFactory(name="Lo Prado", country="CL"),
+        role=BodyRole.Role.SUB_COORDINATION, term_start=datetime.date(2016, 1, 1),
+    )  # fmt: skip
+    page = Client().get("/en/network/mercociudades/utpeam/").content.decode()
+    current, earlier = page.split("Earlier terms")
+    assert "Current term" in current and "Canoas" in current
+    assert "Lo Prado" in earlier and "Sub-coordination" in earlier
+
+
+def test_body_with_only_past_terms_shows_the_latest_one(network, organization):
+    body = factories.BodyFactory(network=network, slug="utpeam")
+    factories.BodyRoleFactory(body=body, organization=organization)  # 2016
+    page = Client().get("/en/network/mercociudades/utpeam/").content.decode()
+    assert "Latest recorded term (2016)" in page
+    assert "Canoas" in page
+
+
+def test_body_name_falls_back_to_its_original_language_with_lang_attribute(network):
+    factories.BodyFactory(
+        network=network, slug="utpeam", original_language="pt-br", name_en="", name_es="",
+        name_pt_br="Unidade Temática de Planejamento Estratégico", name="Unidade Temática de Planejamento Estratégico",
+    )  # fmt: skip
+    page = Client().get("/es/network/mercociudades/utpeam/").content.decode()
+    assert '<h1 lang="pt-br">Unidade Temática de Planejamento Estratégico' in page
+
+
+def test_unknown_records_give_404(network):
+    for url in [
+        "/en/network/nowhere/",
+        "/en/network/organizations/nowhere/",
+        "/en/network/mercociudades/nothing/",
+    ]:
+        assert Client().get(url).status_code == 404, url
+
+
+def test_population_is_localized(network):
+    organization = factories.OrganizationFactory(
+        slug="sao-paulo", name="São Paulo", population=11451245
+    )
+    assert "11,451,245" in Client().get(organization.get_absolute_url()).content.decode()
+    assert (
+        "11.451.245"
+        in Client().get("/pt-br" + organization.get_absolute_url()[3:]).content.decode()
+    )
