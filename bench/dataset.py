@@ -1,4 +1,5 @@
-"""Deterministic synthetic data: organizations, networks, bodies, roles and memberships.
+"""Deterministic synthetic data: organizations, networks, bodies, roles, memberships and
+good practices.
 
 Import only after django.setup(). Everything random comes from one random.Random(seed), so
 the same size and seed give the same rows (except timestamps) on SQLite and PostgreSQL.
@@ -18,10 +19,12 @@ from django.utils.text import slugify
 
 from bench import networks as network_data
 from bench import words
+from bench.practices import generate_practices
 from intercambio.network.models import Body, BodyRole, Membership, Network, Organization, Person
+from intercambio.practices.models import Practice
 
 # Bump when the generator changes, so an older generated database is not reused.
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: good practices, one per organization
 BATCH = 2000
 LANGUAGES = ("pt-br", "es", "en")
 FAMILY_LANGUAGE = {"pt": "pt-br", "es": "es", "fr": "en"}
@@ -237,6 +240,7 @@ def generate(*, size: int, seed: int, log: Callable[[str], None] = print) -> dic
         _assign_network_offices(rng, networks, pools)
         roles = _create_body_roles(rng, bodies, pools)
         _create_contacts(rng, bodies)
+        practices = generate_practices(size=size, seed=seed, log=log)
     if connection.vendor == "postgresql":
         # After a bulk load autovacuum would soon do this; measure the steady state.
         with connection.cursor() as cursor:
@@ -251,6 +255,7 @@ def generate(*, size: int, seed: int, log: Callable[[str], None] = print) -> dic
         "networks": len(networks),
         "bodies": len(bodies),
         "body_roles": roles,
+        "practices": practices,
     }
 
 
@@ -423,6 +428,7 @@ def counts() -> dict[str, int]:
         "networks": Network.objects.count(),
         "bodies": Body.objects.count(),
         "body_roles": BodyRole.objects.count(),
+        "practices": Practice.objects.count(),
     }
 
 
@@ -436,4 +442,17 @@ def targets() -> dict[str, str]:
         organization = Organization.objects.order_by("id").first()
     else:
         organization = role.organization
-    return {"network": network.slug, "body": body.slug, "organization": organization.slug}
+    # A published practice with translations and related practices, as visitors mostly see.
+    practice = (
+        Practice.objects.filter(status="published")
+        .exclude(translation_status={})
+        .order_by("id")
+        .values_list("slug", flat=True)
+        .first()
+    ) or Practice.objects.order_by("id").values_list("slug", flat=True).first()
+    return {
+        "network": network.slug,
+        "body": body.slug,
+        "organization": organization.slug,
+        "practice": practice or "",
+    }

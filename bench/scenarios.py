@@ -1,5 +1,5 @@
 """The pages `make bench` measures. Add a page by adding a Scenario: a name and a path,
-which may name records of the data set ({network}, {body}, {organization})."""
+which may name records of the data set ({network}, {body}, {organization}, {practice})."""
 
 from bench.load import Scenario
 
@@ -15,5 +15,11 @@ SCENARIOS: list[Scenario] = [
     Scenario("body", "/pt-br/network/{network}/{body}/"),
     Scenario("organization", "/en/network/organizations/{organization}/"),
     Scenario("directory deep page", "/en/network/?page=500"),
+    Scenario("practices", "/en/practices/"),
+    Scenario("practices faceted", "/pt-br/practices/?theme=digital&country=BR&sort=title"),
+    Scenario("practices by SDG", "/es/practices/?sdg=11&language=es&stage=scaled"),
+    Scenario("practices deep page", "/en/practices/?page=400"),
+    Scenario("practice", "/es/practices/{practice}/"),
+    Scenario("practices feed", "/en/practices/feed/?theme=participation"),
     Scenario("healthz", "/healthz"),
 ]

@@ -7,6 +7,7 @@ in a deployment stops the process with a sentence instead of a surprising defaul
 import os
 from pathlib import Path
 from urllib.parse import parse_qs, unquote, urlsplit
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -57,9 +58,66 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return items
 
 
+def env_url(name: str, default: str) -> str:
+    """An absolute http(s) address without a trailing slash, e.g. https://intercambio.example."""
+    value = env_str(name, default)
+    parts = urlsplit(value)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or parts.query or parts.fragment:
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not an absolute http(s) address such as https://example.org."
+        )
+    return value.rstrip("/")
+
+
 def env_path(name: str, default: Path) -> Path:
     value = env_str(name)
     return Path(value).expanduser().resolve() if value else default
+
+
+def env_directory(name: str, default: Path) -> Path:
+    """A directory the process writes to, created when missing (e.g. DATA_DIR)."""
+    path = env_path(name, default)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise ImproperlyConfigured(f"{name}={str(path)!r} is a file, not a directory.") from None
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ImproperlyConfigured(f"{name}={str(path)!r} cannot be created: {reason}.") from None
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise ImproperlyConfigured(f"{name}={str(path)!r} is not a writable directory.")
+    return path
+
+
+def env_choice(name: str, default: str, choices: list[str]) -> str:
+    """One of `choices`, matched without regard to case and returned as spelled there."""
+    value = env_str(name, default)
+    for choice in choices:
+        if value.lower() == choice.lower():
+            return choice
+    raise ImproperlyConfigured(
+        f"{name}={value!r} is not accepted; use one of {', '.join(choices)}."
+    )
+
+
+LOG_LEVELS = ["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"]
+
+
+def env_log_level(name: str, default: str) -> str:
+    return env_choice(name, default, LOG_LEVELS)
+
+
+def env_timezone(name: str, default: str) -> str:
+    """An IANA time zone name such as America/Sao_Paulo or UTC."""
+    value = env_str(name, default)
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise ImproperlyConfigured(
+            f"{name}={value!r} is not a known time zone; use a name such as "
+            "America/Sao_Paulo or UTC."
+        ) from None
+    return value
 
 
 def database_from_url(url: str) -> dict:

@@ -7,15 +7,18 @@ from intercambio.env import (
     database_from_url,
     email_from_url,
     env_bool,
+    env_directory,
     env_int,
     env_list,
+    env_log_level,
     env_path,
     env_str,
+    env_timezone,
+    env_url,
 )
 
 BASE_DIR = Path(__file__).resolve().parent
-DATA_DIR = env_path("DATA_DIR", Path.cwd() / "var")
-DATA_DIR.mkdir(parents=True, exist_ok=True)
+DATA_DIR = env_directory("DATA_DIR", Path.cwd() / "var")
 
 DEBUG = env_bool("DEBUG", False)
 
@@ -56,6 +59,8 @@ INSTALLED_APPS = [
     "intercambio.common",
     "intercambio.accounts",
     "intercambio.network",
+    "intercambio.taxonomy",
+    "intercambio.practices",
 ]
 
 MIDDLEWARE = [
@@ -136,7 +141,7 @@ LANGUAGES = [
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
-TIME_ZONE = env_str("TIME_ZONE", "America/Sao_Paulo")
+TIME_ZONE = env_timezone("TIME_ZONE", "America/Sao_Paulo")
 USE_THOUSAND_SEPARATOR = True
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = ("pt-br", "es", "en")
@@ -185,10 +190,13 @@ if not DEBUG:
 SERVER_TIMING = env_bool("SERVER_TIMING", False)
 
 PLATFORM_NAME = env_str("PLATFORM_NAME", "Intercambio")
+# The public address, for links in e-mails sent by the background worker (no request there).
+SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000")
+MAX_ATTACHMENT_MB = env_int("MAX_ATTACHMENT_MB", 20, minimum=1)
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": env_log_level("LOG_LEVEL", "WARNING")},
 }

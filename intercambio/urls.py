@@ -25,7 +25,7 @@ urlpatterns += i18n_patterns(
     path("privacy/", common_views.privacy, name="privacy"),
     path("accessibility/", common_views.accessibility, name="accessibility"),
     # Sections whose features land in later releases; each says so instead of a 404.
-    path("practices/", common_views.section_not_open(_("Good practices")), name="practices"),
+    path("practices/", include("intercambio.practices.urls")),
     path("library/", common_views.section_not_open(_("Library")), name="library"),
     path("events/", common_views.section_not_open(_("Events")), name="events"),
     path("workplans/", common_views.section_not_open(_("Work plans")), name="workplans"),

@@ -4,6 +4,8 @@ import factory
 from django.contrib.auth import get_user_model
 
 from intercambio.network.models import Body, BodyRole, Membership, Network, Organization, Person
+from intercambio.practices.models import Practice
+from intercambio.taxonomy.models import Theme
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -77,3 +79,36 @@ class PersonFactory(factory.django.DjangoModelFactory):
     organization = factory.SubFactory(OrganizationFactory)
     email = factory.Sequence(lambda n: f"contact{n}@city.example")
     visibility = Person.Visibility.PUBLIC
+
+
+class PracticeFactory(factory.django.DjangoModelFactory):
+    """A complete practice written in English; pass status= for a published one."""
+
+    class Meta:
+        model = Practice
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"practice-{n}")
+    organization = factory.SubFactory(OrganizationFactory)
+    original_language = "en"
+    title_en = factory.Sequence(lambda n: f"Practice {n}")
+    summary_en = "A short summary of what the city did."
+    context_en = "The problem the city faced."
+    actions_en = "What the city did, step by step."
+    results_en = "What changed."
+    lessons_en = "What another city needs."
+    status = Practice.Status.DRAFT
+    published_at = factory.Maybe(
+        factory.LazyAttribute(lambda o: o.status == Practice.Status.PUBLISHED),
+        yes_declaration=factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC)),
+        no_declaration=None,
+    )
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create:
+            self.themes.set(extracted if extracted is not None else [theme("open-government")])
+
+
+def theme(slug: str) -> Theme:
+    return Theme.objects.get(slug=slug)

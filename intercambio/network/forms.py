@@ -118,19 +118,33 @@ class MembershipForm(AuditedModelForm):
     def __init__(self, *args, network: Network, **kwargs):
         super().__init__(*args, **kwargs)
         self.instance.network = network
-        self.fields["organization"].queryset = Organization.objects.order_by("name")
+        if "organization" in self.fields:
+            self.fields["organization"].queryset = Organization.objects.order_by("name")
 
     def validate_unique(self):
         super().validate_unique()
         cleaned = self.cleaned_data
+        if "organization" in self.fields:
+            organization = cleaned.get("organization")
+        else:
+            organization = self.instance.organization
         duplicate = Membership.objects.filter(
             network=self.instance.network,
-            organization=cleaned.get("organization"),
+            organization=organization,
             role=cleaned.get("role"),
             since=cleaned.get("since"),
         ).exclude(pk=self.instance.pk)
         if duplicate.exists():
             self.add_error(None, _("This membership is already recorded."))
+
+
+class MembershipEditForm(MembershipForm):
+    """A recorded membership: its role and dates (e.g. `until` when a city left the network).
+
+    The organization stays: a membership of another organization is another record."""
+
+    class Meta(MembershipForm.Meta):
+        fields = ["role", "since", "until"]
 
 
 class PersonForm(AuditedModelForm):

@@ -80,6 +80,16 @@ class Organization(TranslatableContent):
             # Directory filters: by country and kind, listed by name.
             models.Index(fields=["country", "name"], name="org_country_name"),
             models.Index(fields=["kind", "name"], name="org_kind_name"),
+            # The unfiltered directory, listed by name (then id: the row id is in every SQLite
+            # index): the first page reads 50 entries, a deep page steps over its OFFSET in
+            # the index without reading the skipped rows.
+            models.Index(fields=["name"], name="org_name"),
+            # Country and kind together, listed by name.
+            models.Index(fields=["country", "kind", "name"], name="org_country_kind_name"),
+            # The directory's facet counts and the home figures: GROUP BY country, kind over
+            # this narrow index, no row read. Within a group the ids come in order, so testing
+            # them against a network's members walks the membership index forward.
+            models.Index(fields=["country", "kind"], name="org_country_kind"),
         ]
 
     def __str__(self) -> str:
@@ -163,6 +173,11 @@ class Membership(TimeStampedModel):
                 condition=Q(until__isnull=True) | Q(since__isnull=True) | Q(until__gte=F("since")),
                 name="membership_until_after_since",
             ),
+        ]
+        indexes = [
+            # A network's members: the directory's network filter (EXISTS per organization)
+            # and the member counts (COUNT DISTINCT organization) read this index alone.
+            models.Index(fields=["network", "organization"], name="membership_network_org"),
         ]
 
     def __str__(self) -> str:

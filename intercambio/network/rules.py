@@ -2,7 +2,7 @@
 
 import rules
 
-from intercambio.network.models import Body, Network, Organization, Person
+from intercambio.network.models import Body, BodyRole, Membership, Network, Organization, Person
 
 
 @rules.predicate
@@ -48,6 +48,16 @@ def manages_body_network(user, body: Body | None) -> bool:
 
 
 @rules.predicate
+def manages_membership_network(user, membership: Membership | None) -> bool:
+    return membership is not None and is_secretariat_of(user, membership.network)
+
+
+@rules.predicate
+def manages_role_body(user, role: BodyRole | None) -> bool:
+    return role is not None and manages_body_network(user, role.body)
+
+
+@rules.predicate
 def can_edit_person_org(user, person: Person | None) -> bool:
     return person is not None and can_edit_organization.test(user, person.organization)
 
@@ -70,7 +80,12 @@ rules.add_perm("network.change_organization", can_edit_organization)
 rules.add_perm("network.change_network", can_manage_network)
 rules.add_perm("network.manage_network", can_manage_network)
 rules.add_perm("network.change_body", is_staff | manages_body_network)
+# Memberships and roles in bodies are the secretariat's records; contacts the organization's.
+rules.add_perm("network.change_membership", is_staff | manages_membership_network)
+rules.add_perm("network.delete_membership", is_staff | manages_membership_network)
+rules.add_perm("network.delete_bodyrole", is_staff | manages_role_body)
 rules.add_perm("network.change_person", is_staff | can_edit_person_org)
+rules.add_perm("network.delete_person", is_staff | can_edit_person_org)
 rules.add_perm(
     "network.view_person_details",
     person_is_public | (person_is_for_members & is_member) | is_staff | can_edit_person_org,

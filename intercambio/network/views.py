@@ -16,12 +16,13 @@ from intercambio.network.forms import (
     BodyForm,
     BodyRoleForm,
     EditorForm,
+    MembershipEditForm,
     MembershipForm,
     NetworkForm,
     OrganizationForm,
     PersonForm,
 )
-from intercambio.network.models import Body, BodyRole, Network, Organization, Person
+from intercambio.network.models import Body, BodyRole, Membership, Network, Organization, Person
 
 PAGE_SIZE = 50
 
@@ -276,6 +277,40 @@ def membership_add(request: HttpRequest, slug: str) -> HttpResponse:
 
 @permission_view
 @require_http_methods(["GET", "POST"])
+def membership_edit(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    membership = get_object_or_404(
+        Membership.objects.select_related("network", "organization"), network__slug=slug, pk=pk
+    )
+    require_permission(request, "network.change_membership", membership)
+    network = membership.network
+    return _edit(
+        request,
+        form=MembershipEditForm(request.POST or None, instance=membership, network=network),
+        title=_("Membership of %(organization)s in %(network)s")
+        % {"organization": membership.organization.name, "network": network},
+        cancel_url=network.get_absolute_url(),
+        success_message=_("Your changes were saved."),
+        next_url=lambda record: network.get_absolute_url(),
+    )
+
+
+@permission_view
+@require_POST
+def membership_remove(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
+    membership = get_object_or_404(
+        Membership.objects.select_related("network", "organization"), network__slug=slug, pk=pk
+    )
+    require_permission(request, "network.delete_membership", membership)
+    domain.remove_membership(membership=membership, by=request.user)
+    messages.success(
+        request,
+        _("The membership of %(name)s was removed.") % {"name": membership.organization.name},
+    )
+    return redirect(membership.network)
+
+
+@permission_view
+@require_http_methods(["GET", "POST"])
 def body_create(request: HttpRequest, slug: str) -> HttpResponse:
     network = get_object_or_404(Network, slug=slug)
     require_permission(request, "network.manage_network", network)
@@ -338,6 +373,21 @@ def body_role_edit(request: HttpRequest, network_slug: str, slug: str, pk: int) 
 
 
 @permission_view
+@require_POST
+def body_role_remove(request: HttpRequest, network_slug: str, slug: str, pk: int) -> HttpResponse:
+    role = get_object_or_404(
+        BodyRole.objects.select_related("body__network", "organization"),
+        body__network__slug=network_slug, body__slug=slug, pk=pk,
+    )  # fmt: skip
+    require_permission(request, "network.delete_bodyrole", role)
+    domain.remove_body_role(role=role, by=request.user)
+    messages.success(
+        request, _("The role of %(name)s was removed.") % {"name": role.organization.name}
+    )
+    return redirect(role.body)
+
+
+@permission_view
 @require_http_methods(["GET", "POST"])
 def person_add(request: HttpRequest, slug: str) -> HttpResponse:
     organization = get_object_or_404(Organization, slug=slug)
@@ -365,3 +415,13 @@ def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
         success_message=_("Your changes were saved."),
         next_url=lambda record: person.organization.get_absolute_url(),
     )
+
+
+@permission_view
+@require_POST
+def person_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_object_or_404(Person.objects.select_related("organization"), pk=pk)
+    require_permission(request, "network.delete_person", person)
+    domain.remove_contact(person=person, by=request.user)
+    messages.success(request, _("%(name)s was removed from the contacts.") % {"name": person.name})
+    return redirect(person.organization)

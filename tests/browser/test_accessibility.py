@@ -32,7 +32,9 @@ PUBLIC_PAGES = [
     ("signup", "/accounts/signup/", 200),
     ("privacy", "/privacy/", 200),
     ("accessibility-statement", "/accessibility/", 200),
-    ("section-not-open-yet", "/practices/", 200),
+    ("section-not-open-yet", "/library/", 200),
+    ("practices", "/practices/", 200),
+    ("practices-filtered", "/practices/?theme=participation&country=BR&sort=title", 200),
 ]
 
 # (name, demo account, path without the language prefix)
@@ -43,6 +45,9 @@ SIGNED_IN_PAGES = [
     ("body-as-secretariat", "secretariat", "/network/mercociudades/utpeam/"),
     ("role-form", "secretariat", "/network/mercociudades/utpeam/roles/new/"),
     ("new-organization-form", "admin", "/network/organizations/new/"),
+    ("practice-form", "editor", "/practices/new/"),
+    ("my-practices", "editor", "/practices/mine/"),
+    ("review-queue", "secretariat", "/practices/review/"),
 ]
 
 
@@ -74,7 +79,8 @@ def test_public_page_has_no_axe_violation(session: Session, demo, language, path
     session.goto(url, status=status)
     assert session.page.locator("html").get_attribute("lang") == language
     if "?" in path:  # the filters must leave something to check
-        assert session.page.locator("table.list tbody th a").count() > 0
+        rows = "table.list tbody th a" if path.startswith("/network/") else ".practice-card"
+        assert session.page.locator(rows).count() > 0
     assert_no_violations(session.page, url)
 
 
@@ -106,3 +112,26 @@ def test_form_with_errors_has_no_axe_violation(session: Session, demo, language)
     assert page.get_by_role("alert").count() == 1
     assert page.locator(".field.has-error").count() == 2
     assert_no_violations(page, f"{url} (submitted with errors)")
+
+
+def demo_practice(**lookup) -> str:
+    from intercambio.practices.models import Practice
+
+    return Practice.objects.filter(**lookup).order_by("pk").values_list("slug", flat=True)[0]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_practice_pages_have_no_axe_violation(session: Session, demo, language):
+    """A published practice in another language (banner, JSON-LD, related, contact), its
+    original version, a submitted one as the secretariat sees it, and the contact form."""
+    spanish = demo_practice(status="published", original_language="es")
+    for path in (f"/practices/{spanish}/", f"/practices/{spanish}/?version=es"):
+        session.goto(f"/{language}{path}")
+        assert_no_violations(session.page, path)
+    session.sign_in(DEMO_ACCOUNTS["secretariat"], language=language)
+    submitted = demo_practice(status="submitted", networks__slug="mercociudades")
+    session.goto(f"/{language}/practices/{submitted}/")
+    assert session.page.locator("form.request-changes").count() == 1
+    assert_no_violations(session.page, f"submitted practice {submitted} (secretariat)")
+    session.goto(f"/{language}/practices/{spanish}/contact/")
+    assert_no_violations(session.page, "contact form")

@@ -7,8 +7,10 @@ import pytest
 from playwright.sync_api import expect
 
 from intercambio.common.i18n import translated
-from intercambio.network.models import Body, BodyRole, Organization
+from intercambio.common.models import AuditEntry
+from intercambio.network.models import Body, BodyRole, Membership, Organization
 from tests.browser.conftest import DEMO_ACCOUNTS, Session, gettext_in
+from tests.browser.test_accessibility import assert_no_violations
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +32,30 @@ def assert_page(page, *, path: str, language: str, heading: str) -> None:
     expect(page.locator("h1")).to_have_text(heading)
 
 
+# With JavaScript off, Chromium still runs the scripts a test evaluates in the page, and their
+# promise callbacks, but never fires a timer: axe-core, which yields between rules with
+# setTimeout, would wait forever. So its timers run as promise callbacks. The page itself
+# stays as a browser without JavaScript built it (none of its scripts ran, <noscript> shown).
+RUN_TIMERS_AS_PROMISE_CALLBACKS = """() => {
+    const cancelled = new Set();
+    let last = 0;
+    window.setTimeout = (callback, delay, ...args) => {
+        const id = ++last;
+        Promise.resolve().then(() => { if (!cancelled.delete(id)) callback(...args); });
+        return id;
+    };
+    window.clearTimeout = (id) => { cancelled.add(id); };
+}"""
+
+
+def check_accessibility(page, step: str, *, javascript: bool) -> None:
+    """axe-core (WCAG A and AA rules) on the page as it stands at this step of a journey."""
+    if not javascript:
+        page.evaluate(RUN_TIMERS_AS_PROMISE_CALLBACKS)
+    mode = "JavaScript on" if javascript else "JavaScript off"
+    assert_no_violations(page, f"{step} ({path_of(page)}, {mode})")
+
+
 def term_list_with(page, organization_path: str):
     """The `<li>` of a term list that links to the organization."""
     return page.locator(f"ul.roles > li:has(a[href$='{organization_path}'])")
@@ -45,6 +71,7 @@ def test_visitor_reaches_the_coordination_of_utpeam_in_spanish(new_session, demo
     # Home, in the browser's language (English).
     session.goto("/")
     assert_page(page, path="/en/", language="en", heading=gettext_in("en", HOME_HEADING))
+    check_accessibility(page, "home", javascript=javascript)
 
     # Switch to Spanish: same page, Spanish address and document language.
     spanish = page.locator("button[name=language][value=es]")
@@ -60,6 +87,7 @@ def test_visitor_reaches_the_coordination_of_utpeam_in_spanish(new_session, demo
     current = page.locator("button[name=language][aria-current=true]")
     expect(current).to_have_count(1)
     expect(current).to_have_attribute("value", "es")
+    check_accessibility(page, "home after switching to Spanish", javascript=javascript)
 
     # Network, from the main navigation.
     main_nav = page.get_by_role("navigation", name=gettext_in("es", "Main"))
@@ -69,6 +97,7 @@ def test_visitor_reaches_the_coordination_of_utpeam_in_spanish(new_session, demo
     directory = gettext_in("es", "Network directory")
     assert_page(page, path="/es/network/", language="es", heading=directory)
     expect(network_link).to_have_attribute("aria-current", "page")
+    check_accessibility(page, "network directory", javascript=javascript)
 
     # UTPEAM, listed under its network on the directory page, named in Spanish.
     body_link = page.locator(f"a[href$='/es{BODY_PATH}']")
@@ -80,6 +109,7 @@ def test_visitor_reaches_the_coordination_of_utpeam_in_spanish(new_session, demo
     heading = f"{body_name.text} ({body.acronym})" if body.acronym else body_name.text
     assert_page(page, path=f"/es{BODY_PATH}", language="es", heading=heading)
     expect(page.locator("h1")).to_have_attribute("lang", body_name.language)
+    check_accessibility(page, "UTPEAM", javascript=javascript)
 
     # Canoas coordinates it in 2016, with the five sub-coordinations of that term.
     canoas = term_list_with(page, CANOAS_PATH)
@@ -101,6 +131,7 @@ def test_visitor_reaches_the_coordination_of_utpeam_in_spanish(new_session, demo
     roles = page.locator("section[aria-labelledby=roles-heading]")
     expect(roles).to_contain_text(gettext_in("es", "Coordination"))
     expect(roles.locator(f"a[href$='/es{BODY_PATH}']")).to_have_count(1)
+    check_accessibility(page, "Canoas", javascript=javascript)
 
     # Everything the pages loaded came from this server: no CDN, font, analytics or map tile.
     assert session.requests, "no request was recorded"
@@ -176,4 +207,51 @@ def test_secretariat_records_a_role_in_utpeam(new_session, demo):
         datetime.date(2018, 1, 1),
         datetime.date(2019, 12, 31),
     )
+    assert session.foreign_requests() == []
+
+
+def test_secretariat_records_that_canoas_left_mercociudades_then_removes_it(new_session, demo):
+    session: Session = new_session()
+    page = session.page
+    membership = (
+        Membership.objects.filter(network__slug="mercociudades", organization__slug="canoas")
+        .order_by("pk")
+        .first()
+    )
+    assert membership is not None, "the demo should have Canoas in Mercociudades"
+    network_path = "/es/network/mercociudades/"
+
+    session.sign_in(DEMO_ACCOUNTS["secretariat"], language="es")
+    session.goto(f"{network_path}?q=Canoas")
+    check_accessibility(page, "network page as the secretariat", javascript=True)
+    with page.expect_navigation():
+        page.locator(f"a[href='{network_path}members/{membership.pk}/edit/']").click()
+    assert path_of(page) == f"{network_path}members/{membership.pk}/edit/"
+    assert page.locator("html").get_attribute("lang") == "es"
+    check_accessibility(page, "membership form", javascript=True)
+
+    # Canoas left at the end of 2024: the membership keeps its history with an end date.
+    form = page.locator("main form")
+    form.locator("input[name=until]").fill("2024-12-31")
+    with page.expect_navigation() as navigation:
+        form.get_by_role("button", name=gettext_in("es", "Save")).click()
+    assert navigation.value.status == 200
+    assert path_of(page) == network_path
+    messages = page.locator(".messages[role=status]")  # the page has a result count too
+    expect(messages).to_contain_text(gettext_in("es", "Your changes were saved."))
+    membership.refresh_from_db()
+    assert membership.until == datetime.date(2024, 12, 31)
+
+    # Recorded by mistake after all: removed, and the removal stays in the audit log.
+    session.goto(f"{network_path}?q=Canoas")
+    remove = page.locator(f"form[action='{network_path}members/{membership.pk}/remove/'] button")
+    with page.expect_navigation():
+        remove.click()
+    assert path_of(page) == network_path
+    removed = gettext_in("es", "The membership of %(name)s was removed.") % {"name": "Canoas"}
+    expect(messages).to_contain_text(removed)
+    assert not Membership.objects.filter(pk=membership.pk).exists()
+    entry = AuditEntry.objects.get(action="deleted", object_id=str(membership.pk))
+    assert entry.actor.email == DEMO_ACCOUNTS["secretariat"]
+    check_accessibility(page, "network page after the removal", javascript=True)
     assert session.foreign_requests() == []

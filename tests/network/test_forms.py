@@ -6,7 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from intercambio.common.models import AuditEntry
-from intercambio.network.models import Body, BodyRole, Membership, Organization
+from intercambio.network.models import Body, BodyRole, Membership, Organization, Person
 from tests import factories
 from tests.conftest import login
 
@@ -158,3 +158,184 @@ def test_body_history_shows_role_changes_to_the_secretariat(secretariat, network
     )
     assert "created" in history
     assert "changed: term end" in history
+
+
+# --- Editing and removing memberships, roles and contacts ----------------------------------
+
+
+def history_of(page) -> str:
+    return page.content.decode().split("Change history")[1]
+
+
+def test_secretariat_records_that_a_city_left_the_network(secretariat, network, organization):
+    membership = organization.memberships.get()
+    other = factories.OrganizationFactory(slug="rosario")
+    response = login(secretariat).post(
+        f"/en/network/mercociudades/members/{membership.pk}/edit/",
+        # The organization of a membership is not editable: a forged value is ignored.
+        {"organization": other.pk, "role": "member", "since": "1995-03-11", "until": "2020-12-31"},
+    )
+    assert response.status_code == 302
+    assert response.url == "/en/network/mercociudades/"
+    membership.refresh_from_db()
+    assert (membership.organization, membership.since, membership.until) == (
+        organization,
+        datetime.date(1995, 3, 11),
+        datetime.date(2020, 12, 31),
+    )
+    entry = AuditEntry.objects.get()
+    assert (entry.actor, entry.action) == (secretariat, "changed")
+    assert entry.changes["until"] == [None, "2020-12-31"]
+    history = history_of(login(secretariat).get("/en/network/mercociudades/"))
+    assert "changed: since, until" in history
+
+
+def test_membership_edit_checks_dates_and_duplicates(secretariat, network, organization):
+    membership = organization.memberships.get()
+    factories.MembershipFactory(
+        organization=organization, network=network, role="presidency",
+        since=datetime.date(2010, 1, 1),
+    )  # fmt: skip
+    client = login(secretariat)
+    url = f"/es/network/mercociudades/members/{membership.pk}/edit/"
+    backwards = client.post(url, {"role": "member", "since": "2020-01-01", "until": "2019-01-01"})
+    assert backwards.status_code == 400
+    with translation.override("es"):
+        message = gettext("The end date must be on or after the start date.")
+    assert message in backwards.content.decode()
+    duplicate = client.post(url, {"role": "presidency", "since": "2010-01-01"})
+    assert duplicate.status_code == 400
+    membership.refresh_from_db()
+    assert (membership.role, membership.since, membership.until) == ("member", None, None)
+    assert not AuditEntry.objects.exists()
+
+
+def test_secretariat_removes_a_membership_and_the_removal_is_audited(
+    secretariat, network, organization
+):
+    membership = organization.memberships.get()
+    with translation.override("en"):  # as the record is named in an /en/ request
+        description = str(membership)
+    client = login(secretariat)
+    response = client.post(f"/en/network/mercociudades/members/{membership.pk}/remove/")
+    assert response.status_code == 302
+    assert response.url == "/en/network/mercociudades/"
+    assert not Membership.objects.exists()
+    assert Organization.objects.filter(pk=organization.pk).exists()
+    deleted = AuditEntry.objects.get(action="deleted")
+    assert (deleted.actor, deleted.object_id, deleted.object_repr) == (
+        secretariat,
+        str(membership.pk),
+        description,
+    )
+    assert deleted.content_type.model_class() is Membership
+    assert deleted.changes["organization"] == ["Canoas", None]
+    assert deleted.changes["role"] == ["member", None]
+    on_network = AuditEntry.objects.get(action="changed")
+    assert on_network.target == network
+    assert on_network.changes == {"memberships": [description, None]}
+    page = client.get("/en/network/mercociudades/")
+    assert "The membership of Canoas was removed." in page.content.decode()
+    assert "changed: memberships" in history_of(page)
+
+
+def test_membership_is_found_only_under_its_own_network(secretariat, network, organization):
+    membership = organization.memberships.get()
+    other = factories.NetworkFactory(slug="uclg")
+    other.secretariat.add(secretariat)
+    client = login(secretariat)
+    assert client.post(f"/en/network/uclg/members/{membership.pk}/remove/").status_code == 404
+    assert client.get(f"/en/network/uclg/members/{membership.pk}/edit/").status_code == 404
+    assert Membership.objects.filter(pk=membership.pk).exists()
+
+
+def test_secretariat_removes_a_body_role_and_the_removal_is_audited(
+    secretariat, network, organization
+):
+    body = factories.BodyFactory(network=network, slug="utpeam", name_en="UTPEAM")
+    role = factories.BodyRoleFactory(body=body, organization=organization)
+    client = login(secretariat)
+    response = client.post(f"/en/network/mercociudades/utpeam/roles/{role.pk}/remove/")
+    assert response.status_code == 302
+    assert response.url == "/en/network/mercociudades/utpeam/"
+    assert not BodyRole.objects.exists()
+    deleted = AuditEntry.objects.get(action="deleted")
+    assert deleted.content_type.model_class() is BodyRole
+    assert (deleted.actor, deleted.object_id) == (secretariat, str(role.pk))
+    assert deleted.changes["role"] == ["coordination", None]
+    assert deleted.changes["term_start"] == ["2016-01-01", None]
+    assert AuditEntry.objects.get(action="changed").target == body
+    assert "changed: roles" in history_of(client.get("/en/network/mercociudades/utpeam/"))
+
+
+def test_role_of_another_body_is_not_found(secretariat, network, organization):
+    factories.BodyFactory(network=network, slug="utpeam")
+    other_body = factories.BodyFactory(network=network, slug="cultura")
+    role = factories.BodyRoleFactory(body=other_body, organization=organization)
+    response = login(secretariat).post(f"/en/network/mercociudades/utpeam/roles/{role.pk}/remove/")
+    assert response.status_code == 404
+    assert BodyRole.objects.filter(pk=role.pk).exists()
+
+
+def test_editor_removes_a_contact_and_its_details_leave_with_it(alice, network, organization):
+    body = factories.BodyFactory(network=network, slug="utpeam")
+    person = factories.PersonFactory(
+        organization=organization, name="Deise Martins", position="Secretária",
+        email="deise@canoas.example", phone="+55 51 0000-0000", user=factories.UserFactory(),
+    )  # fmt: skip
+    body.contacts.add(person)
+    client = login(alice)
+    response = client.post(f"/en/network/people/{person.pk}/remove/")
+    assert response.status_code == 302
+    assert response.url == "/en/network/organizations/canoas/"
+    assert not Person.objects.exists()
+    assert not body.contacts.exists()
+    deleted = AuditEntry.objects.get(action="deleted")
+    assert (deleted.actor, deleted.object_repr) == (alice, "Deise Martins")
+    assert deleted.changes["position"] == ["Secretária", None]
+    assert {"email", "phone", "user"}.isdisjoint(deleted.changes)
+    assert "deise@canoas.example" not in str(list(AuditEntry.objects.values()))
+    assert AuditEntry.objects.get(action="changed").changes == {"people": ["Deise Martins", None]}
+    page = client.get("/en/network/organizations/canoas/")
+    assert "Deise Martins was removed from the contacts." in page.content.decode()
+    assert "changed: people" in history_of(page)
+
+
+def test_secretariat_removes_a_contact(secretariat, organization):
+    person = factories.PersonFactory(organization=organization)
+    response = login(secretariat).post(f"/en/network/people/{person.pk}/remove/")
+    assert response.status_code == 302
+    assert not Person.objects.exists()
+    assert AuditEntry.objects.get(action="deleted").actor == secretariat
+
+
+def test_pages_offer_edit_and_remove_to_those_who_may(
+    alice, bob, secretariat, network, organization
+):
+    body = factories.BodyFactory(network=network, slug="utpeam")
+    role = factories.BodyRoleFactory(body=body, organization=organization)
+    person = factories.PersonFactory(organization=organization, name="Deise Martins")
+    membership = organization.memberships.get()
+    links = {
+        "/en/network/mercociudades/": [
+            f'href="/en/network/mercociudades/members/{membership.pk}/edit/"',
+            f'action="/en/network/mercociudades/members/{membership.pk}/remove/"',
+        ],
+        "/en/network/mercociudades/utpeam/": [
+            f'href="/en/network/mercociudades/utpeam/roles/{role.pk}/edit/"',
+            f'action="/en/network/mercociudades/utpeam/roles/{role.pk}/remove/"',
+        ],
+        "/en/network/organizations/canoas/": [
+            f'href="/en/network/people/{person.pk}/edit/"',
+            f'action="/en/network/people/{person.pk}/remove/"',
+            ">Remove Deise Martins</button>",
+        ],
+    }
+    may = {"/en/network/organizations/canoas/": alice}
+    for url, expected in links.items():
+        page = login(may.get(url, secretariat)).get(url).content.decode()
+        for html in expected:
+            assert html in page, (url, html)
+        visitor_page = login(bob).get(url).content.decode()
+        for html in expected:
+            assert html not in visitor_page, (url, html)

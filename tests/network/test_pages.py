@@ -6,7 +6,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from intercambio.network.models import BodyRole, Organization
+from intercambio.network import queries
+from intercambio.network.models import BodyRole, Membership, Organization
 from tests import factories
 from tests.conftest import login
 
@@ -36,7 +37,9 @@ def query_count(django_assert_max_num_queries, url: str, client: Client | None =
         "/en/",
         "/en/network/",
         "/en/network/?country=BR",
+        "/en/network/?network=mercociudades&kind=municipality",
         "/es/network/mercociudades/",
+        "/es/network/mercociudades/?country=BR",
         "/pt-br/network/mercociudades/utpeam/",
         "/en/network/organizations/canoas/",
     ],
@@ -156,3 +159,104 @@ def test_population_is_localized(network):
         "11.451.245"
         in Client().get("/pt-br" + organization.get_absolute_url()[3:]).content.decode()
     )
+
+
+# --- the directory's reads: each organization once, counts right, a stable order ------------
+
+
+def facets(response) -> tuple[list, list]:
+    context = response.context
+    return (
+        [(code, n) for code, _, n in context["country_options"]],
+        [(value, n) for value, _, n in context["kind_options"]],
+    )
+
+
+def member_counts(response) -> dict[str, int]:
+    return {network.slug: network.member_count for network in response.context["networks"]}
+
+
+@pytest.fixture
+def two_roles(network, organization):
+    """Canoas holds two roles in the network; Montevideo one; two organizations in none."""
+    factories.MembershipFactory(
+        organization=organization, network=network, role=Membership.Role.COUNCIL
+    )
+    factories.MembershipFactory(
+        network=network,
+        organization=factories.OrganizationFactory(name="Montevideo", country="UY"),
+    )
+    factories.OrganizationFactory(name="Asunción NGO", country="PY", kind=Organization.Kind.NGO)
+    factories.OrganizationFactory(name="Nowhere", country="")
+    return network
+
+
+@pytest.mark.parametrize(
+    "url", ["/en/network/mercociudades/", "/en/network/?network=mercociudades"]
+)
+def test_network_lists_a_member_with_two_roles_once_and_counts_it_once(two_roles, url):
+    response = Client().get(url)
+    page = response.context["page"]
+    assert [o.name for o in page] == ["Canoas", "Montevideo"]
+    assert page.paginator.count == 2
+    assert facets(response) == ([("BR", 1), ("UY", 1)], [("municipality", 2)])
+    # Both roles are still shown on the organization's row.
+    assert sorted(m.role for m in page[0].memberships.all()) == ["council", "member"]
+
+
+def test_network_member_counts_on_the_home_and_directory_count_organizations(two_roles):
+    empty = factories.NetworkFactory(slug="empty")
+    for url in ["/en/", "/en/network/"]:
+        assert member_counts(Client().get(url)) == {"mercociudades": 2, empty.slug: 0}, url
+    assert '<p class="meta">2 members</p>' in Client().get("/en/").content.decode()
+
+
+def test_home_figures_count_organizations_countries_and_networks(two_roles):
+    counts = Client().get("/en/").context["counts"]
+    # Canoas, Montevideo, Asunción NGO, Nowhere; its empty country is not a country.
+    assert counts == {"organizations": 4, "countries": 3, "networks": 1}
+
+
+def test_directory_facets_count_every_organization_and_ignore_empty_values(two_roles):
+    response = Client().get("/en/network/?country=UY&kind=municipality")
+    assert [o.name for o in response.context["page"]] == ["Montevideo"]
+    assert response.context["page"].paginator.count == 1
+    # The options count the whole directory, not the current filter.
+    assert facets(response) == (
+        [("BR", 1), ("PY", 1), ("UY", 1)],
+        [("municipality", 3), ("ngo", 1)],
+    )
+
+
+def test_network_filters_combine_with_country_kind_and_text(two_roles):
+    def names(url):
+        response = Client().get(url)
+        page = response.context["page"]
+        assert page.paginator.count == len(page.object_list)
+        return [o.name for o in page]
+
+    assert names("/en/network/mercociudades/?country=BR") == ["Canoas"]
+    assert names("/en/network/?network=mercociudades&kind=ngo") == []
+    assert names("/en/network/?network=mercociudades&q=monte") == ["Montevideo"]
+    assert names("/en/network/?kind=ngo") == ["Asunción NGO"]
+
+
+def test_network_count_agrees_with_its_rows_and_further_filters(two_roles):
+    members = queries.organizations(network=two_roles)
+    assert members.count() == len(list(queries.organizations(network=two_roles))) == 2
+    assert members.filter(country="UY").count() == 1
+    assert queries.organizations(network=two_roles, country="BR").count() == 1
+    assert queries.organizations().count() == 4
+
+
+def test_pages_of_equal_names_neither_repeat_nor_skip_an_organization(network):
+    same = [
+        factories.MembershipFactory(
+            network=network, organization=factories.OrganizationFactory(name="San José")
+        ).organization.pk
+        for _ in range(53)
+    ]
+    for url in ["/en/network/?page={}", "/en/network/mercociudades/?page={}"]:
+        pages = [Client().get(url.format(n)).context["page"] for n in (1, 2)]
+        listed = [o.pk for page in pages for o in page]
+        assert listed == sorted(same), url

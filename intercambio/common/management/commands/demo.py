@@ -1,8 +1,10 @@
-"""`intercambio demo`: load the demo networks, organizations, contacts and accounts."""
+"""`intercambio demo`: load the demo networks, organizations, contacts, accounts and practices."""
 
 from django.core.management.base import BaseCommand
 
 from intercambio.network.demo import demo_accounts_lines, is_demo_loaded, load_demo
+from intercambio.practices.demo import load_demo_practices
+from intercambio.taxonomy.domain import load_taxonomy
 
 
 class Command(BaseCommand):
@@ -27,3 +29,10 @@ class Command(BaseCommand):
             self.stdout.write("Demo data already loaded; skipped.")
             return
         load_demo(stdout=self.stdout)
+        # Normally loaded by a migration; a test database flushed between tests has lost it.
+        load_taxonomy()
+        tally = load_demo_practices()
+        self.stdout.write(
+            f"Demo practices: {tally['practices']} ({tally['created']} created, "
+            f"{tally['updated']} updated)."
+        )

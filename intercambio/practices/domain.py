@@ -1,0 +1,216 @@
+"""Every write to practices: saving, the review workflow, reminders and contact messages.
+
+Workflow: draft → submitted → changes requested ⇄ submitted → published → archived.
+Each transition locks the row, checks the status it starts from (so a double click acts
+once), logs a Transition and e-mails the people concerned in their own language.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from intercambio.common.domain import save_with_audit
+from intercambio.common.tasks import send_notification
+from intercambio.practices.models import Practice, Transition
+from intercambio.practices.rules import reviewing_networks
+from intercambio.practices.tasks import send_contact_email
+
+Status = Practice.Status
+REVALIDATION_INTERVAL = datetime.timedelta(days=365)
+
+
+class WorkflowError(Exception):
+    """The practice is no longer in a state that allows this step (e.g. a second click)."""
+
+
+def save_practice(
+    *, practice: Practice, by, changed_fields: list[str], language: str, reviewed: bool = False
+) -> Practice:
+    """Save the practice as edited in `language`, recording the translation's status.
+
+    Editing a version other than the original marks it "translated", or "reviewed" when the
+    editor says they checked it. Side effects: one audited save.
+    """
+    if language != practice.original_language and practice.has_language(language):
+        status = "reviewed" if reviewed else "translated"
+        if practice.translation_status.get(language) != status:
+            practice.translation_status = {**practice.translation_status, language: status}
+            changed_fields = [*changed_fields, "translation_status"]
+    save_with_audit(record=practice, by=by, changed_fields=changed_fields)
+    return practice
+
+
+def _editor_ids(practice: Practice) -> list[int]:
+    return list(practice.organization.editors.values_list("pk", flat=True))
+
+
+def _reviewer_ids(practice: Practice) -> list[int]:
+    networks = reviewing_networks(practice)
+    return list(
+        networks.model.secretariat.through.objects.filter(network__in=networks)
+        .values_list("user_id", flat=True)
+        .distinct()
+    )
+
+
+def _notify(*, user_ids: list[int], template: str, practice: Practice, by, note: str = "") -> None:
+    recipients = [pk for pk in dict.fromkeys(user_ids) if by is None or pk != by.pk]
+    if not recipients:
+        return
+    send_notification.enqueue(
+        user_ids=recipients,
+        template=f"practices/email/{template}",
+        context={
+            "slug": practice.slug,
+            "title": str(practice),
+            "organization": practice.organization.name,
+            "actor": str(by) if by is not None else "",
+            "note": note,
+        },
+    )
+
+
+def _transition(
+    *, practice: Practice, by, allowed_from: set[str], to: str, note: str = "", **fields
+) -> Practice:
+    """Move the practice to `to` if its current status (read under a row lock) allows it."""
+    with transaction.atomic():
+        locked = Practice.objects.select_for_update().get(pk=practice.pk)
+        if locked.status not in allowed_from:
+            raise WorkflowError(
+                _("This practice is now “%(status)s”: the step was not applied.")
+                % {"status": locked.get_status_display()}
+            )
+        from_status = locked.status
+        locked.status = to
+        for name, value in fields.items():
+            setattr(locked, name, value)
+        locked.save(update_fields=["status", "updated_at", *fields])
+        Transition.objects.create(
+            practice=locked, by=by, from_status=from_status, to_status=to, note=note
+        )
+    # The caller's instance reflects the change too.
+    practice.status = to
+    for name, value in fields.items():
+        setattr(practice, name, value)
+    return practice
+
+
+def submit_practice(*, practice: Practice, by) -> Practice:
+    """Send the practice to the secretariat for review; e-mails the reviewers."""
+    _transition(
+        practice=practice, by=by, allowed_from={Status.DRAFT, Status.CHANGES_REQUESTED},
+        to=Status.SUBMITTED, submitted_at=timezone.now(),
+    )  # fmt: skip
+    _notify(user_ids=_reviewer_ids(practice), template="submitted", practice=practice, by=by)
+    return practice
+
+
+def request_changes(*, practice: Practice, by, note: str) -> Practice:
+    """Return the practice to its editors with the reviewer's note; e-mails the editors."""
+    _transition(
+        practice=practice, by=by, allowed_from={Status.SUBMITTED},
+        to=Status.CHANGES_REQUESTED, note=note,
+    )  # fmt: skip
+    _notify(
+        user_ids=_editor_ids(practice), template="changes_requested", practice=practice,
+        by=by, note=note,
+    )  # fmt: skip
+    return practice
+
+
+def publish_practice(*, practice: Practice, by) -> Practice:
+    """Make the practice public; sets the first publication date and the yearly check."""
+    now = timezone.now()
+    _transition(
+        practice=practice, by=by, allowed_from={Status.SUBMITTED}, to=Status.PUBLISHED,
+        published_at=practice.published_at or now,
+        revalidate_by=practice.revalidate_by or (now + REVALIDATION_INTERVAL).date(),
+    )  # fmt: skip
+    _notify(user_ids=_editor_ids(practice), template="published", practice=practice, by=by)
+    return practice
+
+
+def archive_practice(*, practice: Practice, by, note: str = "") -> Practice:
+    """Withdraw a published practice from the public pages (it is kept); e-mails the editors."""
+    _transition(
+        practice=practice, by=by, allowed_from={Status.PUBLISHED}, to=Status.ARCHIVED,
+        note=note, featured=False,
+    )  # fmt: skip
+    _notify(
+        user_ids=_editor_ids(practice), template="archived", practice=practice, by=by, note=note
+    )
+    return practice
+
+
+def _require_published(practice: Practice) -> None:
+    if practice.status != Status.PUBLISHED:
+        raise WorkflowError(
+            _("This practice is now “%(status)s”: the step was not applied.")
+            % {"status": practice.get_status_display()}
+        )
+
+
+def feature_practice(*, practice: Practice, by, featured: bool) -> Practice:
+    """Show (or stop showing) the practice first in lists and on the home page."""
+    _require_published(practice)
+    practice.featured = featured
+    save_with_audit(record=practice, by=by, changed_fields=["featured"])
+    return practice
+
+
+def confirm_still_running(*, practice: Practice, by) -> Practice:
+    """The owner says the practice still runs: the next question comes a year from today."""
+    _require_published(practice)
+    practice.revalidate_by = timezone.localdate() + REVALIDATION_INTERVAL
+    save_with_audit(record=practice, by=by, changed_fields=["revalidate_by"])
+    return practice
+
+
+def send_revalidation_reminders(*, today: datetime.date | None = None) -> int:
+    """Ask the editors of every published practice due for its yearly check whether it still
+    runs. Each practice is reminded once per due date. Returns how many practices."""
+    today = today or timezone.localdate()
+    due = Practice.objects.filter(status=Status.PUBLISHED, revalidate_by__lte=today).exclude(
+        reminded_at__gte=F("revalidate_by")
+    )
+    count = 0
+    for practice in due.select_related("organization"):
+        _notify(user_ids=_editor_ids(practice), template="revalidate", practice=practice, by=None)
+        Practice.objects.filter(pk=practice.pk).update(reminded_at=today)
+        count += 1
+    return count
+
+
+def contact_owner(*, practice: Practice, sender, message: str) -> int:
+    """Forward a visitor's message to the practice's contact person (or, without one, to the
+    organization's editors). The contact's address is never shown: replies go to the sender."""
+    contact = practice.contact
+    if contact is not None and contact.user_id:
+        user_ids = [contact.user_id]
+    else:
+        user_ids = _editor_ids(practice)
+    context = {
+        "slug": practice.slug,
+        "title": str(practice),
+        "organization": practice.organization.name,
+        "sender_name": sender.name or sender.email,
+        "sender_email": sender.email,
+        "sender_organization": str(sender.organization or ""),
+        "message": message,
+    }
+    if contact is not None and not contact.user_id and contact.email:
+        # A contact without an account gets the message directly, in the practice's language.
+        send_contact_email.enqueue(
+            address=contact.email, language=practice.original_language, context=context
+        )
+        return 1
+    if user_ids:
+        send_notification.enqueue(
+            user_ids=user_ids, template="practices/email/contact", context=context,
+            reply_to=sender.email,
+        )  # fmt: skip
+    return len(user_ids)
