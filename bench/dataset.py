@@ -24,7 +24,7 @@ from intercambio.network.models import Body, BodyRole, Membership, Network, Orga
 from intercambio.practices.models import Practice
 
 # Bump when the generator changes, so an older generated database is not reused.
-GENERATOR_VERSION = 2  # 2: good practices, one per organization
+GENERATOR_VERSION = 3  # 2: good practices, one per organization; 3: their country
 BATCH = 2000
 LANGUAGES = ("pt-br", "es", "en")
 FAMILY_LANGUAGE = {"pt": "pt-br", "es": "es", "fr": "en"}

@@ -138,6 +138,7 @@ def _build(rng, index, owner_id, city, country, start, theme_ids):
     practice = Practice(
         slug=f"practice-{index + 1}",
         organization_id=owner_id,
+        country=country,
         original_language=original,
         translation_status={code: "translated" for code in translated},
         status=status,

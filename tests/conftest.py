@@ -1,6 +1,7 @@
 """Shared fixtures: personas for every permission test, and a clean media folder."""
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 
 from tests import factories
@@ -17,6 +18,8 @@ def _isolated_settings(settings, tmp_path):
     settings.SECURE_SSL_REDIRECT = False
     # Background tasks (e-mails) run at once, inside the request, so tests see their effect.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    # Counts cached by one test must not answer another's (e.g. the practice facets).
+    cache.clear()
 
 
 @pytest.fixture

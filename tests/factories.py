@@ -90,6 +90,7 @@ class PracticeFactory(factory.django.DjangoModelFactory):
 
     slug = factory.Sequence(lambda n: f"practice-{n}")
     organization = factory.SubFactory(OrganizationFactory)
+    country = factory.LazyAttribute(lambda practice: practice.organization.country)
     original_language = "en"
     title_en = factory.Sequence(lambda n: f"Practice {n}")
     summary_en = "A short summary of what the city did."

@@ -42,6 +42,7 @@ def load_demo_practices(*, path: Path = DATA_FILE) -> Counter:
             published_at = FIRST_PUBLISHED - datetime.timedelta(days=11 * index)
             values = {
                 "organization": owner,
+                "country": owner.country,
                 "original_language": item["original_language"],
                 "translation_status": item["translations"],
                 "status": item["status"],

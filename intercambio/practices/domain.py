@@ -34,6 +34,7 @@ def save_practice(
     Editing a version other than the original marks it "translated", or "reviewed" when the
     editor says they checked it. Side effects: one audited save.
     """
+    practice.country = practice.organization.country
     if language != practice.original_language and practice.has_language(language):
         status = "reviewed" if reviewed else "translated"
         if practice.translation_status.get(language) != status:

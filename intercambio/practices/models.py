@@ -1,10 +1,11 @@
-import datetime
-
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F
+from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 
 from intercambio.common.models import LANGUAGE_CHOICES, TimeStampedModel, TranslatableContent
 from intercambio.network.models import Body, Network, Organization, Person
@@ -15,8 +16,10 @@ SUMMARY_MAX_LENGTH = 300
 TEXT_FIELDS = ("title", "summary", "context", "actions", "results", "lessons", "beneficiaries")
 
 
-def current_year() -> int:
-    return datetime.date.today().year
+def title_sort_expression(language: str) -> Lower:
+    """The title a visitor sees, lower-cased: their language first, then the others."""
+    codes = [language] + [code for code, _name in LANGUAGE_CHOICES if code != language]
+    return Lower(Coalesce(*[F(f"title_{code.replace('-', '_')}") for code in codes]))
 
 
 class Practice(TranslatableContent):
@@ -87,6 +90,9 @@ class Practice(TranslatableContent):
         Organization, verbose_name=_("organization"), on_delete=models.PROTECT,
         related_name="practices",
     )  # fmt: skip
+    # The owner's country, copied here (domain.save_practice, and signals.py when an
+    # organization moves) so that lists filter and count by country without a join.
+    country = CountryField(_("country"), blank=True, editable=False)
     partners = models.ManyToManyField(
         Organization, through="Partnership", related_name="partner_practices", blank=True
     )
@@ -155,8 +161,29 @@ class Practice(TranslatableContent):
         verbose_name_plural = _("good practices")
         ordering = ["-published_at", "-id"]
         indexes = [
-            # The public list: published practices, newest first.
-            models.Index(fields=["status", "-published_at"], name="practice_status_published"),
+            # The public list's default order (featured first, then newest): read in index
+            # order, so a page costs the same at any size.
+            models.Index(
+                fields=["status", "-featured", "-published_at", "-id"],
+                name="practice_list_order",
+            ),
+            # Facet counts read these indexes alone, never the wide rows (see queries.py).
+            models.Index(fields=["status", "stage"], name="practice_facet_stage"),
+            models.Index(fields=["status", "original_language"], name="practice_facet_language"),
+            models.Index(fields=["status", "start_year"], name="practice_facet_year"),
+            models.Index(fields=["status", "country"], name="practice_facet_country"),
+            # Sorting by title in each interface language (queries.title_sort_key).
+            *[
+                models.Index(
+                    F("status"),
+                    title_sort_expression(code),
+                    F("id"),
+                    name=f"practice_title_{code.replace('-', '_')}",
+                )
+                for code, _name in LANGUAGE_CHOICES
+            ],
+            # The facet cache's version: the latest change.
+            models.Index(fields=["updated_at"], name="practice_updated"),
             # The moderation queue: submitted practices, oldest first.
             models.Index(fields=["status", "submitted_at"], name="practice_status_submitted"),
             # "My organization's practices".

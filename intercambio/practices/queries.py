@@ -1,25 +1,29 @@
 """Reads of practices. Every list is built with a fixed number of queries, whatever its size."""
 
+import hashlib
+import json
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet
-from django.db.models.functions import Coalesce, Lower
+from django.core.cache import cache
+from django.db import connection
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django_countries import countries
 
-from intercambio.common.i18n import field_suffix
 from intercambio.common.models import LANGUAGE_CHOICES
 from intercambio.network.models import Organization
-from intercambio.practices.models import Practice
+from intercambio.practices.models import Practice, title_sort_expression
 from intercambio.taxonomy.models import Goal, Theme
 
 Status = Practice.Status
+ORGANIZATION_OPTIONS = 30
+FACET_CACHE_SECONDS = 600
 SORTS = ("newest", "title", "start_year")
 # Facet name → the lookup it filters on.
 FACETS = {
     "theme": "themes__slug",
     "sdg": "goals__number",
-    "country": "organization__country",
+    "country": "country",
     "organization": "organization__slug",
     "stage": "stage",
     "language": "original_language",
@@ -38,21 +42,22 @@ def with_list_data(queryset: QuerySet[Practice]) -> QuerySet[Practice]:
     )
 
 
-def _theme_condition(slug: str) -> Q:
-    # A broad theme also finds the practices filed under its narrower themes.
-    return Q(themes__slug=slug) | Q(themes__parent__slug=slug)
-
-
 def filter_practices(queryset: QuerySet[Practice], filters: dict[str, str]) -> QuerySet[Practice]:
     for name, value in filters.items():
         if not value:
             continue
         if name == "theme":
-            ids = Practice.objects.filter(_theme_condition(value)).values("pk")
-            queryset = queryset.filter(pk__in=ids)
+            # A broad theme also finds the practices filed under its narrower themes. EXISTS,
+            # not IN: a page walks an index and checks only the rows it shows, instead of
+            # first collecting every practice of the theme.
+            themes = Theme.objects.filter(Q(slug=value) | Q(parent__slug=value)).values("pk")
+            links = Practice.themes.through.objects.filter(
+                practice_id=OuterRef("pk"), theme_id__in=themes
+            )
+            queryset = queryset.filter(Exists(links))
         elif name == "sdg":
-            queryset = queryset.filter(pk__in=Practice.goals.through.objects.filter(
-                goal_id=value).values("practice_id"))  # fmt: skip
+            links = Practice.goals.through.objects.filter(practice_id=OuterRef("pk"), goal_id=value)
+            queryset = queryset.filter(Exists(links))
         else:
             queryset = queryset.filter(**{FACETS[name]: value})
     return queryset
@@ -60,11 +65,8 @@ def filter_practices(queryset: QuerySet[Practice], filters: dict[str, str]) -> Q
 
 def sort_practices(queryset: QuerySet[Practice], sort: str, language: str) -> QuerySet[Practice]:
     if sort == "title":
-        # The title a visitor sees: their language first, then any other.
-        columns = [f"title_{field_suffix(language)}"] + [
-            f"title_{field_suffix(code)}" for code, _ in LANGUAGE_CHOICES if code != language
-        ]
-        return queryset.order_by(Lower(Coalesce(*[F(c) for c in columns])), "pk")
+        # The same expression as the index of that language (models.Practice.Meta).
+        return queryset.order_by(title_sort_expression(language), "id")
     if sort == "start_year":
         return queryset.order_by(F("start_year").desc(nulls_last=True), "-published_at", "-pk")
     return queryset.order_by("-featured", "-published_at", "-pk")
@@ -80,33 +82,72 @@ class FacetOption:
 
 def facet_options(
     base: QuerySet[Practice], filters: dict[str, str]
-) -> dict[str, list[FacetOption]]:
-    """Counts for every facet: each counted with the *other* facets applied, so a visitor can
-    switch from one value to another. One query per facet plus one for labels."""
+) -> tuple[dict[str, list[FacetOption]], int]:
+    """Counts for every facet, and the number of practices matching all the filters: each counted with the *other* facets applied, so a visitor can
+    switch from one value to another.
+
+    Counting is the expensive part of the list at 100 000 practices, so the counts are kept in
+    the cache under a key that changes whenever any practice is created or saved: a repeated
+    view costs one indexed look-up, and a change shows at once."""
+    # Two look-ups, each answered from the end of an index (one MAX each keeps it so).
+    version = [
+        Practice.objects.order_by("-updated_at").values_list("updated_at", flat=True).first(),
+        Practice.objects.order_by("-pk").values_list("pk", flat=True).first(),
+    ]
+    key = (
+        "practice-facets:"
+        + hashlib.sha256(
+            json.dumps([sorted(filters.items()), version], default=str).encode()
+        ).hexdigest()
+    )
+    counts = cache.get(key)
+    if counts is None:
+        counts = _facet_counts(base, filters)
+        cache.set(key, counts, FACET_CACHE_SECONDS)
+    return _label_options(counts, filters), matching_count(counts, filters)
+
+
+def matching_count(counts: dict[str, dict], filters: dict[str, str]) -> int:
+    """How many practices match every filter, read off the stage facet: each practice has
+    exactly one stage, and that facet is counted with all the other filters applied."""
+    stages = counts["stage"]
+    return stages.get(filters["stage"], 0) if filters.get("stage") else sum(stages.values())
+
+
+def _facet_counts(base: QuerySet[Practice], filters: dict[str, str]) -> dict[str, dict]:
+    """One GROUP BY per facet (two for themes: narrow ones, then their broad themes)."""
     counts: dict[str, dict] = {}
     for name, lookup in FACETS.items():
         others = {key: value for key, value in filters.items() if key != name}
         queryset = filter_practices(base, others).order_by()
-        if name == "theme":
-            # Counted on the narrow themes and rolled up to their broad theme below.
-            rows = queryset.values("themes__slug", "themes__parent__slug").annotate(
-                n=Count("pk", distinct=True)
+        if name in {"theme", "sdg"}:
+            # Counted on the link table: one row per practice and theme (or goal).
+            through = Practice.themes.through if name == "theme" else Practice.goals.through
+            links = through.objects.filter(practice_id__in=queryset.values("pk"))
+            if name == "sdg":
+                rows = links.values("goal_id").annotate(n=Count("pk"))
+                counts[name] = {str(row["goal_id"]): row["n"] for row in rows}
+                continue
+            narrow = links.values("theme__slug").annotate(n=Count("pk"))
+            per_theme = {row["theme__slug"]: row["n"] for row in narrow}
+            # A practice filed under two narrow themes of one broad theme counts once there.
+            broad = links.values("theme__parent__slug").annotate(
+                n=Count("practice_id", distinct=True)
             )
-            per_theme: dict[str, int] = {}
-            for row in rows:
-                if row["themes__slug"]:
-                    per_theme[row["themes__slug"]] = row["n"]
-            broad = queryset.values("themes__parent__slug").annotate(n=Count("pk", distinct=True))
-            for row in broad:
-                if row["themes__parent__slug"]:
-                    per_theme[row["themes__parent__slug"]] = row["n"]
+            per_theme |= {row["theme__parent__slug"]: row["n"] for row in broad
+                          if row["theme__parent__slug"]}  # fmt: skip
             counts[name] = per_theme
+        elif name == "organization":
+            rows = queryset.values("organization_id").annotate(n=Count("pk"))
+            by_id = {row["organization_id"]: row["n"] for row in rows}
+            busiest = sorted(by_id, key=by_id.get, reverse=True)[:ORGANIZATION_OPTIONS]
+            slugs = dict(Organization.objects.filter(pk__in=busiest).values_list("pk", "slug"))
+            counts[name] = {slugs[pk]: by_id[pk] for pk in busiest}
         else:
-            rows = queryset.values(lookup).annotate(n=Count("pk", distinct=True))
-            counts[name] = {
-                str(row[lookup]): row["n"] for row in rows if row[lookup] not in (None, "")
-            }
-    return _label_options(counts, filters)
+            rows = queryset.values(lookup).annotate(n=Count("pk"))
+            counts[name] = {str(row[lookup]): row["n"] for row in rows
+                            if row[lookup] not in (None, "")}  # fmt: skip
+    return counts
 
 
 def _label_options(
@@ -117,9 +158,9 @@ def _label_options(
         return FacetOption(value, label, counts[name].get(value, 0), filters.get(name) == value)
 
     themes = list(Theme.objects.filter(slug__in=counts["theme"]).order_by("position"))
-    organizations = Organization.objects.filter(slug__in=counts["organization"]).only(
-        "slug", "name"
-    )
+    # Thousands of cities may own practices: the menu offers the busiest (and the chosen one).
+    shown = {*counts["organization"], filters.get("organization", "")}
+    organizations = Organization.objects.filter(slug__in=shown).only("slug", "name")
     languages = dict(LANGUAGE_CHOICES)
     options = {
         "theme": [option("theme", t.slug, t.label if t.parent_id is None else f"— {t.label}")
@@ -141,24 +182,36 @@ def _label_options(
 
 
 def related_practices(*, practice: Practice, limit: int = 4) -> list[Practice]:
-    """Published practices sharing the most themes and goals with this one (one query + the
-    list data), with `shared_themes` / `shared_goals` set for the "why" shown on the page."""
+    """Published practices sharing the most themes (2 points each) and goals (1 point) with
+    this one, with `shared_themes` / `shared_goals` set for the "why" shown on the page.
+
+    The scores are summed inside the database over the two link tables and only the best few
+    rows come back (one query), then their list data (three queries)."""
     theme_ids = [theme.pk for theme in practice.themes.all()]
     goal_ids = [goal.pk for goal in practice.goals.all()]
     if not theme_ids and not goal_ids:
         return []
-    candidates = (
-        published_practices()
-        .exclude(pk=practice.pk)
-        .annotate(
-            theme_score=Count("themes", filter=Q(themes__in=theme_ids), distinct=True),
-            goal_score=Count("goals", filter=Q(goals__in=goal_ids), distinct=True),
-        )
-        .filter(Q(theme_score__gt=0) | Q(goal_score__gt=0))
-        .order_by(F("theme_score") * 2 + F("goal_score"), "published_at")
-        .reverse()
+    themes_table = Practice.themes.through._meta.db_table
+    goals_table = Practice.goals.through._meta.db_table
+    parts, params = [], []
+    if theme_ids:
+        parts.append(f"SELECT practice_id, 2 AS weight FROM {themes_table} "  # noqa: S608
+                     f"WHERE theme_id IN ({', '.join(['%s'] * len(theme_ids))})")  # fmt: skip
+        params += theme_ids
+    if goal_ids:
+        parts.append(f"SELECT practice_id, 1 AS weight FROM {goals_table} "  # noqa: S608
+                     f"WHERE goal_id IN ({', '.join(['%s'] * len(goal_ids))})")  # fmt: skip
+        params += goal_ids
+    # Some of the best-scored may be unpublished: take a few more than needed.
+    sql = (
+        f"SELECT practice_id, SUM(weight) AS score FROM ({' UNION ALL '.join(parts)}) shared "  # noqa: S608
+        "WHERE practice_id <> %s GROUP BY practice_id ORDER BY score DESC, practice_id DESC LIMIT %s"
     )
-    related = list(with_list_data(candidates)[:limit])
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, practice.pk, limit * 5])
+        ranked = [row[0] for row in cursor.fetchall()]
+    candidates = with_list_data(published_practices().filter(pk__in=ranked)).in_bulk()
+    related = [candidates[pk] for pk in ranked if pk in candidates][:limit]
     for item in related:
         item.shared_themes = [t for t in item.themes.all() if t.pk in theme_ids]
         item.shared_goals = [g for g in item.goals.all() if g.pk in goal_ids]

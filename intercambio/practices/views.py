@@ -1,5 +1,7 @@
 """Practice pages: list with facets, detail, feed, editor forms, workflow actions, queue."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.syndication.views import Feed
@@ -32,7 +34,10 @@ def read_filters(request: HttpRequest) -> dict[str, str]:
     filters = {}
     for name in queries.FACETS:
         value = request.GET.get(name, "").strip()[:80]
-        if name in {"sdg", "year"} and not value.isdigit():
+        # Numbers beyond what the columns hold would be a database error, not "no results".
+        if name == "sdg" and not (value.isdigit() and 1 <= int(value) <= 17):
+            value = ""
+        if name == "year" and not (value.isdigit() and len(value) == 4):
             value = ""
         if name == "language" and value not in LANGUAGE_CODES:
             value = ""
@@ -50,27 +55,21 @@ def practice_list(request: HttpRequest) -> HttpResponse:
     base = queries.published_practices()
     matching = queries.filter_practices(base, filters)
     ordered = queries.sort_practices(matching, sort, current_language())
+    facets, total = queries.facet_options(base, filters)
     paginator = Paginator(queries.with_list_data(ordered), PAGE_SIZE)
+    paginator.count = total  # known from the facet counts: no COUNT over the filtered rows
     page_number = request.GET.get("page", "1")
     page = paginator.get_page(min(int(page_number), MAX_PAGE) if page_number.isdigit() else 1)
     active = {name: value for name, value in filters.items() if value}
     context = {
         "page": page,
-        "facets": queries.facet_options(base, filters),
+        "facets": facets,
         "filters": filters,
         "active_filters": active,
         "sort": sort,
-        "query_without_page": _query(active, sort=sort),
-        "feed_query": _query(active),
+        "feed_query": urlencode(active),
     }
     return render(request, "practices/list.html", context)
-
-
-def _query(filters: dict[str, str], **extra: str) -> str:
-    from urllib.parse import urlencode
-
-    params = {**filters, **{k: v for k, v in extra.items() if v and v != "newest"}}
-    return urlencode(params)
 
 
 @require_GET

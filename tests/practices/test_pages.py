@@ -63,6 +63,16 @@ def test_facet_counts_count_each_facet_with_the_other_filters(db):
     assert broad.context["page"].paginator.count == 2
 
 
+def test_a_practice_follows_its_owners_country(organization, alice):
+    practice = published(organization=organization)
+    assert practice.country == "BR"
+    organization.country = "UY"
+    organization.save()
+    practice.refresh_from_db()
+    assert practice.country == "UY"
+    assert Client().get("/en/practices/?country=UY").context["page"].paginator.count == 1
+
+
 def test_list_shows_the_visitors_language_and_marks_other_languages(db):
     published(original_language="es", title_es="Presupuesto participativo", title_en="",
               summary_es="Resumen.", title_pt_br="Orçamento participativo",
@@ -88,6 +98,24 @@ def test_list_query_count_does_not_grow(db, url):
     with_one = count_queries(Client(), url)
     add(3)
     assert count_queries(Client(), url) == with_one
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "sdg=99999999999999999999&year=12345678901234&stage=<script>&language=xx",
+        "theme=%3Cscript%3Ealert(1)%3C/script%3E&organization=' OR 1=1 --",
+        "page=99999999999999999999999&sort=;DROP TABLE",
+        "page=-3&country=ZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZZ",
+    ],
+)
+def test_hostile_list_parameters_get_a_normal_page(db, query):
+    published(title_en="Open data portal")
+    response = Client().get(f"/en/practices/?{query}")
+    assert response.status_code == 200
+    assert "<script>alert" not in response.content.decode()
+    feed = Client().get(f"/en/practices/feed/?{query}")
+    assert feed.status_code == 200
 
 
 def test_queue_and_dashboard_query_counts_do_not_grow(network, organization, alice, secretariat):
