@@ -4,7 +4,11 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from intercambio.common.i18n import current_language
 from intercambio.network import queries as network_queries
+from intercambio.practices import queries as practice_queries
+
+HOME_PRACTICES = 4
 
 
 @never_cache
@@ -37,6 +41,12 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "networks": network_queries.networks_with_bodies(),
             "counts": network_queries.directory_counts(),
+            # Featured first, then the newest: the list's own order and index.
+            "practices": practice_queries.with_list_data(
+                practice_queries.sort_practices(
+                    practice_queries.published_practices(), "newest", current_language()
+                )
+            )[:HOME_PRACTICES],
         },
     )
 
