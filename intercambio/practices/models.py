@@ -167,6 +167,10 @@ class Practice(TranslatableContent):
                 fields=["status", "-featured", "-published_at", "-id"],
                 name="practice_list_order",
             ),
+            # The Atom feed: newest published first, whatever is featured.
+            models.Index(
+                fields=["status", "-published_at", "-id"], name="practice_published_order"
+            ),
             # Facet counts read these indexes alone, never the wide rows (see queries.py).
             models.Index(fields=["status", "stage"], name="practice_facet_stage"),
             models.Index(fields=["status", "original_language"], name="practice_facet_language"),

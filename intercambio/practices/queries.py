@@ -210,8 +210,11 @@ def related_practices(*, practice: Practice, limit: int = 4) -> list[Practice]:
     with connection.cursor() as cursor:
         cursor.execute(sql, [*params, practice.pk, limit * 5])
         ranked = [row[0] for row in cursor.fetchall()]
-    candidates = with_list_data(published_practices().filter(pk__in=ranked)).in_bulk()
-    related = [candidates[pk] for pk in ranked if pk in candidates][:limit]
+    # By id alone: with "status =" in the same WHERE, SQLite prefers a status index and reads
+    # every published practice instead of the few rows asked for.
+    candidates = with_list_data(Practice.objects.filter(pk__in=ranked)).in_bulk()
+    published = [candidates[pk] for pk in ranked if pk in candidates]
+    related = [item for item in published if item.status == Status.PUBLISHED][:limit]
     for item in related:
         item.shared_themes = [t for t in item.themes.all() if t.pk in theme_ids]
         item.shared_goals = [g for g in item.goals.all() if g.pk in goal_ids]
