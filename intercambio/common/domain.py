@@ -60,3 +60,46 @@ def save_with_audit(*, record: models.Model, by, changed_fields: list[str] | Non
                 action=AuditEntry.Action.CREATED if creating else AuditEntry.Action.CHANGED,
                 changes=changes,
             )
+
+
+# Details of a record that are not kept in the audit log once the record is deleted.
+# (keyed by "app_label.model": common does not import the apps that use it)
+_NOT_KEPT = {"network.person": {"email", "phone", "user"}}
+# Fields every record has that say nothing about what was deleted.
+_BOOKKEEPING_FIELDS = {"id", "created_at", "updated_at"}
+
+
+def delete_with_audit(*, record: models.Model, by, parent_field: str | None = None) -> None:
+    """Delete `record` after logging a "deleted" audit entry with its values (old → None).
+
+    With `parent_field` (e.g. "network" for a membership), the record it belongs to gets a
+    "changed" entry too, named after the relation ({"memberships": ["…", None]}): the parent
+    page's history lists entries of records that still exist, so it keeps the removal.
+    Side effects: one or two AuditEntry rows and the delete (with its cascade), in one
+    transaction.
+    """
+    with transaction.atomic():
+        record_audit(
+            record=record, by=by, action=AuditEntry.Action.DELETED, changes=_values(record)
+        )
+        if parent_field:
+            relation = record._meta.get_field(parent_field).remote_field.related_name
+            record_audit(
+                record=getattr(record, parent_field), by=by, action=AuditEntry.Action.CHANGED,
+                changes={relation: [str(record), None]},
+            )  # fmt: skip
+        record.delete()
+
+
+def _values(record: models.Model) -> dict[str, list]:
+    """The record's own values as audit changes (old value → None)."""
+    omit = _BOOKKEEPING_FIELDS | _NOT_KEPT.get(record._meta.label_lower, set())
+    values = {}
+    for field in record._meta.concrete_fields:
+        if field.name in omit:
+            continue
+        value = getattr(record, field.name)
+        if value in (None, ""):
+            continue
+        values[field.name] = [_plain(value), None]
+    return values

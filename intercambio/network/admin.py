@@ -4,9 +4,8 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models, transaction
 from modeltranslation.admin import TranslationAdmin
 
-from intercambio.common.domain import record_audit, save_with_audit
+from intercambio.common.domain import delete_with_audit, record_audit, save_with_audit
 from intercambio.common.models import AuditEntry
-from intercambio.network.domain import delete_with_audit
 from intercambio.network.models import Body, BodyRole, Membership, Network, Organization, Person
 
 

@@ -1,10 +1,9 @@
 """Writes to the network directory. Each function logs to the audit trail."""
 
 from django.contrib.auth import get_user_model
-from django.db import models, transaction
+from django.db import transaction
 
-from intercambio.common.domain import record_audit, save_with_audit
-from intercambio.common.models import AuditEntry
+from intercambio.common.domain import delete_with_audit, record_audit, save_with_audit
 from intercambio.network.models import BodyRole, Membership, Network, Organization, Person
 
 
@@ -67,47 +66,3 @@ def remove_contact(*, person: Person, by) -> None:
     deleted (and with it the person's place among body contacts).
     """
     delete_with_audit(record=person, by=by, parent_field="organization")
-
-
-# Details of a record that are not kept in the audit log once the record is deleted.
-_NOT_KEPT = {Person: {"email", "phone", "user"}}
-# Fields every record has that say nothing about what was deleted.
-_BOOKKEEPING_FIELDS = {"id", "created_at", "updated_at"}
-
-
-def delete_with_audit(*, record: models.Model, by, parent_field: str | None = None) -> None:
-    """Delete `record` after logging a "deleted" audit entry with its values (old → None).
-
-    With `parent_field` (e.g. "network" for a membership), the record it belongs to gets a
-    "changed" entry too, named after the relation ({"memberships": ["…", None]}): the parent
-    page's history lists entries of records that still exist, so it keeps the removal.
-    Side effects: one or two AuditEntry rows and the delete (with its cascade), in one
-    transaction.
-    """
-    with transaction.atomic():
-        record_audit(
-            record=record, by=by, action=AuditEntry.Action.DELETED, changes=_values(record)
-        )
-        if parent_field:
-            relation = record._meta.get_field(parent_field).remote_field.related_name
-            record_audit(
-                record=getattr(record, parent_field), by=by, action=AuditEntry.Action.CHANGED,
-                changes={relation: [str(record), None]},
-            )  # fmt: skip
-        record.delete()
-
-
-def _values(record: models.Model) -> dict[str, list]:
-    """The record's own values as audit changes (old value → None)."""
-    omit = _BOOKKEEPING_FIELDS | _NOT_KEPT.get(type(record), set())
-    values = {}
-    for field in record._meta.concrete_fields:
-        if field.name in omit:
-            continue
-        value = getattr(record, field.name)
-        if value in (None, ""):
-            continue
-        if not isinstance(value, str | int | float | bool):
-            value = str(value)
-        values[field.name] = [value, None]
-    return values

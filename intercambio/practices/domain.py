@@ -7,16 +7,16 @@ once), logs a Transition and e-mails the people concerned in their own language.
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from intercambio.common.domain import save_with_audit
-from intercambio.common.tasks import send_notification
+from intercambio.common.tasks import send_notification, send_to_address
 from intercambio.practices.models import Practice, Transition
 from intercambio.practices.rules import reviewing_networks
-from intercambio.practices.tasks import send_contact_email
 
 Status = Practice.Status
 REVALIDATION_INTERVAL = datetime.timedelta(days=365)
@@ -24,6 +24,13 @@ REVALIDATION_INTERVAL = datetime.timedelta(days=365)
 
 class WorkflowError(Exception):
     """The practice is no longer in a state that allows this step (e.g. a second click)."""
+
+
+def _not_applied(practice: Practice) -> WorkflowError:
+    return WorkflowError(
+        _("This practice is now “%(status)s”: the step was not applied.")
+        % {"status": practice.get_status_display()}
+    )
 
 
 def save_practice(
@@ -49,12 +56,8 @@ def _editor_ids(practice: Practice) -> list[int]:
 
 
 def _reviewer_ids(practice: Practice) -> list[int]:
-    networks = reviewing_networks(practice)
-    return list(
-        networks.model.secretariat.through.objects.filter(network__in=networks)
-        .values_list("user_id", flat=True)
-        .distinct()
-    )
+    reviewers = get_user_model().objects.filter(secretariat_of__in=reviewing_networks(practice))
+    return list(reviewers.values_list("pk", flat=True).distinct())
 
 
 def _notify(*, user_ids: list[int], template: str, practice: Practice, by, note: str = "") -> None:
@@ -81,10 +84,7 @@ def _transition(
     with transaction.atomic():
         locked = Practice.objects.select_for_update().get(pk=practice.pk)
         if locked.status not in allowed_from:
-            raise WorkflowError(
-                _("This practice is now “%(status)s”: the step was not applied.")
-                % {"status": locked.get_status_display()}
-            )
+            raise _not_applied(locked)
         from_status = locked.status
         locked.status = to
         for name, value in fields.items():
@@ -149,10 +149,7 @@ def archive_practice(*, practice: Practice, by, note: str = "") -> Practice:
 
 def _require_published(practice: Practice) -> None:
     if practice.status != Status.PUBLISHED:
-        raise WorkflowError(
-            _("This practice is now “%(status)s”: the step was not applied.")
-            % {"status": practice.get_status_display()}
-        )
+        raise _not_applied(practice)
 
 
 def feature_practice(*, practice: Practice, by, featured: bool) -> Practice:
@@ -178,22 +175,18 @@ def send_revalidation_reminders(*, today: datetime.date | None = None) -> int:
     due = Practice.objects.filter(status=Status.PUBLISHED, revalidate_by__lte=today).exclude(
         reminded_at__gte=F("revalidate_by")
     )
-    count = 0
-    for practice in due.select_related("organization"):
+    practices = list(due.select_related("organization"))
+    for practice in practices:
         _notify(user_ids=_editor_ids(practice), template="revalidate", practice=practice, by=None)
-        Practice.objects.filter(pk=practice.pk).update(reminded_at=today)
-        count += 1
-    return count
+    Practice.objects.filter(pk__in=[practice.pk for practice in practices]).update(
+        reminded_at=today
+    )
+    return len(practices)
 
 
 def contact_owner(*, practice: Practice, sender, message: str) -> int:
     """Forward a visitor's message to the practice's contact person (or, without one, to the
     organization's editors). The contact's address is never shown: replies go to the sender."""
-    contact = practice.contact
-    if contact is not None and contact.user_id:
-        user_ids = [contact.user_id]
-    else:
-        user_ids = _editor_ids(practice)
     context = {
         "slug": practice.slug,
         "title": str(practice),
@@ -203,15 +196,20 @@ def contact_owner(*, practice: Practice, sender, message: str) -> int:
         "sender_organization": str(sender.organization or ""),
         "message": message,
     }
+    template = "practices/email/contact"
+    contact = practice.contact
     if contact is not None and not contact.user_id and contact.email:
-        # A contact without an account gets the message directly, in the practice's language.
-        send_contact_email.enqueue(
-            address=contact.email, language=practice.original_language, context=context
-        )
+        # A contact without an account gets it directly, in the practice's language.
+        send_to_address.enqueue(
+            address=contact.email, language=practice.original_language, template=template,
+            context=context, reply_to=sender.email,
+        )  # fmt: skip
         return 1
+    user_ids = (
+        [contact.user_id] if contact is not None and contact.user_id else _editor_ids(practice)
+    )
     if user_ids:
         send_notification.enqueue(
-            user_ids=user_ids, template="practices/email/contact", context=context,
-            reply_to=sender.email,
-        )  # fmt: skip
+            user_ids=user_ids, template=template, context=context, reply_to=sender.email
+        )
     return len(user_ids)

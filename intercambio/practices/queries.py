@@ -230,33 +230,28 @@ def practices_of_editor(*, user) -> QuerySet[Practice]:
     )
 
 
-@dataclass
-class QueueCounts:
-    submitted: int
-    changes_requested: int
-    oldest_days: int | None
+def _reviewable_by(user, queryset: QuerySet[Practice]) -> QuerySet[Practice]:
+    """The practices this secretariat member reviews (staff: all): filed under one of their
+    networks, or owned by a member of one (rules.reviewing_networks, in SQL)."""
+    if user.is_staff:
+        return queryset
+    reviewed = Practice.objects.filter(
+        Q(networks__secretariat=user) | Q(organization__memberships__network__secretariat=user)
+    )
+    return queryset.filter(pk__in=reviewed.values("pk"))
 
 
 def review_queue(*, user) -> QuerySet[Practice]:
-    """Practices waiting for this secretariat member (staff see every network's), oldest first."""
-    queryset = Practice.objects.filter(status=Status.SUBMITTED)
-    if not user.is_staff:
-        queryset = queryset.filter(
-            Q(networks__secretariat=user) | Q(organization__memberships__network__secretariat=user)
-        ).distinct()
-    return queryset.select_related("organization").order_by("submitted_at", "pk")
+    """Practices waiting for this secretariat member, oldest first."""
+    waiting = _reviewable_by(user, Practice.objects.filter(status=Status.SUBMITTED))
+    return waiting.select_related("organization").order_by("submitted_at", "pk")
 
 
 def queue_counts(*, user) -> dict[str, int]:
-    queryset = Practice.objects.all()
-    if not user.is_staff:
-        queryset = queryset.filter(
-            pk__in=Practice.objects.filter(
-                Q(networks__secretariat=user)
-                | Q(organization__memberships__network__secretariat=user)
-            ).values("pk")
-        )
-    rows = queryset.values("status").annotate(n=Count("pk"))
+    """How many of the practices this member reviews are in each status."""
+    rows = (
+        _reviewable_by(user, Practice.objects.order_by()).values("status").annotate(n=Count("pk"))
+    )
     return {row["status"]: row["n"] for row in rows}
 
 

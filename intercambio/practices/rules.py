@@ -19,18 +19,29 @@ def reviewing_networks(practice: Practice):
     ).distinct()
 
 
+def _remembered(practice: Practice, user, role: str, look_up) -> bool:
+    """A page asks several permissions of one practice; each role is looked up once."""
+    remembered = practice.__dict__.setdefault("_roles", {})
+    key = (role, user.pk)
+    if key not in remembered:
+        remembered[key] = look_up()
+    return remembered[key]
+
+
 @rules.predicate
 def is_owner_editor(user, practice: Practice | None) -> bool:
     if practice is None or not user.is_authenticated:
         return False
-    return practice.organization.editors.filter(pk=user.pk).exists()
+    return _remembered(practice, user, "editor", lambda: practice.organization.editors.filter(
+        pk=user.pk).exists())  # fmt: skip
 
 
 @rules.predicate
 def is_reviewer(user, practice: Practice | None) -> bool:
     if practice is None or not user.is_authenticated:
         return False
-    return reviewing_networks(practice).filter(secretariat=user).exists()
+    return _remembered(practice, user, "reviewer", lambda: reviewing_networks(practice).filter(
+        secretariat=user).exists())  # fmt: skip
 
 
 @rules.predicate

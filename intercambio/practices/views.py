@@ -87,6 +87,7 @@ def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if version not in LANGUAGE_CODES or not practice.has_language(version):
         version = language if practice.has_language(language) else practice.original_language
     user = request.user
+    can_edit = user.has_perm("practices.change_practice", practice)
     context = {
         "practice": practice,
         "version": version,
@@ -99,13 +100,13 @@ def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("organization")
         # By city: a date order would lure SQLite into reading every published practice.
         .order_by("organization__name", "pk"),
-        "can_edit": user.has_perm("practices.change_practice", practice),
+        "can_edit": can_edit,
         "can_submit": user.has_perm("practices.submit_practice", practice),
         "can_review": user.has_perm("practices.review_practice", practice),
         "can_curate": user.has_perm("practices.curate_practice", practice),
         "can_confirm": user.has_perm("practices.confirm_practice", practice),
         "transitions": practice.transitions.select_related("by")[:10]
-        if not practice.is_public or user.has_perm("practices.change_practice", practice) else [],
+        if not practice.is_public or can_edit else [],
         "note_form": NoteForm(),
         "contact_form": ContactForm() if user.is_authenticated else None,
         "absolute_url": request.build_absolute_uri(practice.get_absolute_url()),
@@ -294,11 +295,10 @@ def attachment_download(request: HttpRequest, slug: str, pk: int) -> FileRespons
     )  # fmt: skip
 
 
-@permission_view
 @require_GET
 def my_practices(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
-        require_permission(request, "practices.create_practice")
+        return redirect_to_login(request.get_full_path())
     practices = list(queries.practices_of_editor(user=request.user))
     return render(
         request, "practices/mine.html",
@@ -306,12 +306,11 @@ def my_practices(request: HttpRequest) -> HttpResponse:
     )  # fmt: skip
 
 
-@permission_view
 @require_GET
 def review_queue(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not user.is_authenticated:
-        require_permission(request, "practices.review_practice")
+        return redirect_to_login(request.get_full_path())
     if not (user.is_staff or user.secretariat_of.exists()):
         raise PermissionDenied
     items = list(queries.review_queue(user=user))

@@ -295,6 +295,29 @@ def test_editor_creates_a_practice_in_their_language(organization, alice, networ
     assert practice.organization == organization
 
 
+def test_partners_are_saved_with_their_roles_and_a_repeated_partner_is_refused(organization, alice):
+    bank = factories.OrganizationFactory(slug="caf", name="CAF", kind="bank")
+    data = form_data(organization=organization.pk, themes=[theme("climate-action").pk], **{
+        "partners-0-organization": bank.pk, "partners-0-role": "funder",
+        "partners-1-organization": bank.pk, "partners-1-role": "technical_partner",
+    })  # fmt: skip
+    refused = login(alice).post("/en/practices/new/", data)
+    assert refused.status_code == 400
+    assert "Please correct the duplicate data for organization" in refused.content.decode()
+    assert Practice.objects.count() == 0
+
+    data["partners-1-organization"] = ""
+    data["partners-1-role"] = ""
+    assert login(alice).post("/en/practices/new/", data).status_code == 302
+    practice = Practice.objects.get()
+    assert list(practice.partnerships.values_list("organization__slug", "role")) == [
+        ("caf", "funder")
+    ]
+    practice.status = Status.PUBLISHED
+    practice.save(update_fields=["status"])
+    assert "CAF</a> (Funder)" in Client().get(english_url(practice)).content.decode()
+
+
 def test_a_practice_is_stored_in_the_language_its_author_chose(organization, alice):
     form = login(alice).get("/es/practices/new/").context["form"]
     assert form["original_language"].value() == "es"  # the page's language by default
