@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "intercambio.network",
     "intercambio.taxonomy",
     "intercambio.practices",
+    "intercambio.library",
 ]
 
 MIDDLEWARE = [
@@ -159,6 +160,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 FORMS_URLFIELD_ASSUME_HTTPS = True
+# The largest file the knowledge library takes in.
 MAX_UPLOAD_MB = env_int("MAX_UPLOAD_MB", 50, minimum=1)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 

@@ -26,7 +26,7 @@ urlpatterns += i18n_patterns(
     path("accessibility/", common_views.accessibility, name="accessibility"),
     # Sections whose features land in later releases; each says so instead of a 404.
     path("practices/", include("intercambio.practices.urls")),
-    path("library/", common_views.section_not_open(_("Library")), name="library"),
+    path("library/", include("intercambio.library.urls")),
     path("events/", common_views.section_not_open(_("Events")), name="events"),
     path("workplans/", common_views.section_not_open(_("Work plans")), name="workplans"),
     path("search/", common_views.section_not_open(_("Search")), name="search"),

@@ -3,6 +3,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
+from intercambio.library.models import Lesson, Resource
 from intercambio.network.models import Body, BodyRole, Membership, Network, Organization, Person
 from intercambio.practices.models import Practice
 from intercambio.taxonomy.models import Theme
@@ -109,6 +110,45 @@ class PracticeFactory(factory.django.DjangoModelFactory):
     def themes(self, create, extracted, **kwargs):
         if create:
             self.themes.set(extracted if extracted is not None else [theme("open-government")])
+
+
+class ResourceFactory(factory.django.DjangoModelFactory):
+    """A library guide described in English, without files; pass status= for a published one."""
+
+    class Meta:
+        model = Resource
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"resource-{n}")
+    kind = Resource.Kind.GUIDE
+    organization = factory.SubFactory(OrganizationFactory)
+    original_language = "en"
+    languages = "|en|"
+    title_en = factory.Sequence(lambda n: f"Guide {n}")
+    description_en = "What the guide is for."
+    year = 2024
+    status = Resource.Status.DRAFT
+    published_at = factory.Maybe(
+        factory.LazyAttribute(lambda o: o.status == Resource.Status.PUBLISHED),
+        yes_declaration=factory.LazyFunction(lambda: datetime.datetime.now(datetime.UTC)),
+        no_declaration=None,
+    )
+
+    @factory.post_generation
+    def themes(self, create, extracted, **kwargs):
+        if create:
+            self.themes.set(extracted if extracted is not None else [theme("open-government")])
+
+
+class LessonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Lesson
+
+    resource = factory.SubFactory(ResourceFactory, kind=Resource.Kind.TRAINING)
+    position = factory.Sequence(lambda n: n + 1)
+    title_en = factory.Sequence(lambda n: f"Lesson {n}")
+    body_en = "What to learn in this lesson."
+    duration_minutes = 20
 
 
 def theme(slug: str) -> Theme:

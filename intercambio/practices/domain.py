@@ -8,29 +8,17 @@ once), logs a Transition and e-mails the people concerned in their own language.
 import datetime
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from intercambio.common.domain import save_with_audit
 from intercambio.common.tasks import send_notification, send_to_address
-from intercambio.practices.models import Practice, Transition
+from intercambio.common.workflow import not_applied, transition
+from intercambio.practices.models import Practice
 from intercambio.practices.rules import reviewing_networks
 
 Status = Practice.Status
 REVALIDATION_INTERVAL = datetime.timedelta(days=365)
-
-
-class WorkflowError(Exception):
-    """The practice is no longer in a state that allows this step (e.g. a second click)."""
-
-
-def _not_applied(practice: Practice) -> WorkflowError:
-    return WorkflowError(
-        _("This practice is now “%(status)s”: the step was not applied.")
-        % {"status": practice.get_status_display()}
-    )
 
 
 def save_practice(
@@ -51,73 +39,59 @@ def save_practice(
     return practice
 
 
-def _editor_ids(practice: Practice) -> list[int]:
-    return list(practice.organization.editors.values_list("pk", flat=True))
+def editor_ids(record) -> list[int]:
+    """The editors of the organization owning a practice or library resource."""
+    return list(record.organization.editors.values_list("pk", flat=True))
 
 
-def _reviewer_ids(practice: Practice) -> list[int]:
-    reviewers = get_user_model().objects.filter(secretariat_of__in=reviewing_networks(practice))
+def reviewer_ids(record) -> list[int]:
+    """The secretariat members who review a practice or library resource."""
+    reviewers = get_user_model().objects.filter(secretariat_of__in=reviewing_networks(record))
     return list(reviewers.values_list("pk", flat=True).distinct())
 
 
-def _notify(*, user_ids: list[int], template: str, practice: Practice, by, note: str = "") -> None:
+def notify(*, user_ids: list[int], template: str, record, by, note: str = "") -> None:
+    """E-mail a practice's or resource's news to these people (not to `by`, who did it),
+    each in their own language, from the worker."""
     recipients = [pk for pk in dict.fromkeys(user_ids) if by is None or pk != by.pk]
     if not recipients:
         return
     send_notification.enqueue(
         user_ids=recipients,
-        template=f"practices/email/{template}",
+        template=template,
         context={
-            "slug": practice.slug,
-            "title": str(practice),
-            "organization": practice.organization.name,
+            "slug": record.slug,
+            "title": str(record),
+            "organization": record.organization.name,
             "actor": str(by) if by is not None else "",
             "note": note,
         },
     )
 
 
-def _transition(
-    *, practice: Practice, by, allowed_from: set[str], to: str, note: str = "", **fields
-) -> Practice:
-    """Move the practice to `to` if its current status (read under a row lock) allows it."""
-    with transaction.atomic():
-        locked = Practice.objects.select_for_update().get(pk=practice.pk)
-        if locked.status not in allowed_from:
-            raise _not_applied(locked)
-        from_status = locked.status
-        locked.status = to
-        for name, value in fields.items():
-            setattr(locked, name, value)
-        locked.save(update_fields=["status", "updated_at", *fields])
-        Transition.objects.create(
-            practice=locked, by=by, from_status=from_status, to_status=to, note=note
-        )
-    # The caller's instance reflects the change too.
-    practice.status = to
-    for name, value in fields.items():
-        setattr(practice, name, value)
-    return practice
-
-
 def submit_practice(*, practice: Practice, by) -> Practice:
     """Send the practice to the secretariat for review; e-mails the reviewers."""
-    _transition(
-        practice=practice, by=by, allowed_from={Status.DRAFT, Status.CHANGES_REQUESTED},
+    transition(
+        record=practice, by=by, allowed_from={Status.DRAFT, Status.CHANGES_REQUESTED},
         to=Status.SUBMITTED, submitted_at=timezone.now(),
     )  # fmt: skip
-    _notify(user_ids=_reviewer_ids(practice), template="submitted", practice=practice, by=by)
+    notify(
+        user_ids=reviewer_ids(practice),
+        template="practices/email/submitted",
+        record=practice,
+        by=by,
+    )
     return practice
 
 
 def request_changes(*, practice: Practice, by, note: str) -> Practice:
     """Return the practice to its editors with the reviewer's note; e-mails the editors."""
-    _transition(
-        practice=practice, by=by, allowed_from={Status.SUBMITTED},
+    transition(
+        record=practice, by=by, allowed_from={Status.SUBMITTED},
         to=Status.CHANGES_REQUESTED, note=note,
     )  # fmt: skip
-    _notify(
-        user_ids=_editor_ids(practice), template="changes_requested", practice=practice,
+    notify(
+        user_ids=editor_ids(practice), template="practices/email/changes_requested", record=practice,
         by=by, note=note,
     )  # fmt: skip
     return practice
@@ -126,30 +100,36 @@ def request_changes(*, practice: Practice, by, note: str) -> Practice:
 def publish_practice(*, practice: Practice, by) -> Practice:
     """Make the practice public; sets the first publication date and the yearly check."""
     now = timezone.now()
-    _transition(
-        practice=practice, by=by, allowed_from={Status.SUBMITTED}, to=Status.PUBLISHED,
+    transition(
+        record=practice, by=by, allowed_from={Status.SUBMITTED}, to=Status.PUBLISHED,
         published_at=practice.published_at or now,
         revalidate_by=practice.revalidate_by or (now + REVALIDATION_INTERVAL).date(),
     )  # fmt: skip
-    _notify(user_ids=_editor_ids(practice), template="published", practice=practice, by=by)
+    notify(
+        user_ids=editor_ids(practice), template="practices/email/published", record=practice, by=by
+    )
     return practice
 
 
 def archive_practice(*, practice: Practice, by, note: str = "") -> Practice:
     """Withdraw a published practice from the public pages (it is kept); e-mails the editors."""
-    _transition(
-        practice=practice, by=by, allowed_from={Status.PUBLISHED}, to=Status.ARCHIVED,
+    transition(
+        record=practice, by=by, allowed_from={Status.PUBLISHED}, to=Status.ARCHIVED,
         note=note, featured=False,
     )  # fmt: skip
-    _notify(
-        user_ids=_editor_ids(practice), template="archived", practice=practice, by=by, note=note
+    notify(
+        user_ids=editor_ids(practice),
+        template="practices/email/archived",
+        record=practice,
+        by=by,
+        note=note,
     )
     return practice
 
 
 def _require_published(practice: Practice) -> None:
     if practice.status != Status.PUBLISHED:
-        raise _not_applied(practice)
+        raise not_applied(practice)
 
 
 def feature_practice(*, practice: Practice, by, featured: bool) -> Practice:
@@ -177,7 +157,12 @@ def send_revalidation_reminders(*, today: datetime.date | None = None) -> int:
     )
     practices = list(due.select_related("organization"))
     for practice in practices:
-        _notify(user_ids=_editor_ids(practice), template="revalidate", practice=practice, by=None)
+        notify(
+            user_ids=editor_ids(practice),
+            template="practices/email/revalidate",
+            record=practice,
+            by=None,
+        )
     Practice.objects.filter(pk__in=[practice.pk for practice in practices]).update(
         reminded_at=today
     )
@@ -206,7 +191,7 @@ def contact_owner(*, practice: Practice, sender, message: str) -> int:
         )  # fmt: skip
         return 1
     user_ids = (
-        [contact.user_id] if contact is not None and contact.user_id else _editor_ids(practice)
+        [contact.user_id] if contact is not None and contact.user_id else editor_ids(practice)
     )
     if user_ids:
         send_notification.enqueue(

@@ -1,7 +1,8 @@
 """Recognizing an uploaded file from its content, not its name."""
 
+import re
 import zipfile
-from io import BytesIO
+from typing import BinaryIO
 
 from PIL import Image, UnidentifiedImageError
 
@@ -21,39 +22,60 @@ ACCEPTED = {
     "jpeg": "image/jpeg",
     "webp": "image/webp",
 }
+# Types the knowledge library also takes in (their text is extracted and indexed).
+TEXT_DOCUMENTS = {
+    "html": "text/html",
+    "htm": "text/html",
+    "md": "text/markdown",
+}
 _OFFICE_MEMBERS = {
     "docx": "word/document.xml",
     "xlsx": "xl/workbook.xml",
     "pptx": "ppt/presentation.xml",
 }
 _IMAGE_FORMATS = {"png": "PNG", "jpg": "JPEG", "jpeg": "JPEG", "webp": "WEBP"}
+_HTML_START = re.compile(rb"<(!doctype html|html|head|body|title|p|div|h[1-6]|meta)[\s>/]", re.I)
 
 
-def detect_type(*, name: str, head: bytes, read_all) -> str | None:
-    """The MIME type of an upload whose extension and content agree, else None.
+def extension_of(name: str) -> str:
+    return name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
-    `head` is the first KB; `read_all()` returns every byte (used for zip and image checks).
-    """
-    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if extension not in ACCEPTED:
+
+def detect_type(*, name: str, file: BinaryIO, accepted: dict[str, str] = ACCEPTED) -> str | None:
+    """The MIME type of an upload whose extension (one of `accepted`) and content agree,
+    else None. `file` is a seekable binary file; it is left at its start."""
+    try:
+        return _detect(extension_of(name), file, accepted)
+    finally:
+        file.seek(0)
+
+
+def _detect(extension: str, file: BinaryIO, accepted: dict[str, str]) -> str | None:
+    if extension not in accepted:
         return None
+    file.seek(0)
+    head = file.read(2048)
+    file.seek(0)
     if extension == "pdf":
-        return ACCEPTED[extension] if head.startswith(b"%PDF-") else None
+        return accepted[extension] if head.startswith(b"%PDF-") else None
     if extension in _OFFICE_MEMBERS or extension in {"odt", "ods", "odp"}:
         if not head.startswith(b"PK\x03\x04"):
             return None
         try:
-            with zipfile.ZipFile(BytesIO(read_all())) as archive:
+            # Only the directory and one small member are read: no decompression bomb here.
+            with zipfile.ZipFile(file) as archive:
                 names = set(archive.namelist())
                 if extension in _OFFICE_MEMBERS:
-                    return ACCEPTED[extension] if _OFFICE_MEMBERS[extension] in names else None
+                    return accepted[extension] if _OFFICE_MEMBERS[extension] in names else None
+                if archive.getinfo("mimetype").file_size > 100:
+                    return None
                 mimetype = archive.read("mimetype").decode("ascii", "replace").strip()
-        except (zipfile.BadZipFile, KeyError, OSError):
+        except (zipfile.BadZipFile, KeyError, OSError, ValueError):
             return None
-        return ACCEPTED[extension] if mimetype == ACCEPTED[extension] else None
+        return accepted[extension] if mimetype == accepted[extension] else None
     if extension in _IMAGE_FORMATS:
         try:
-            with Image.open(BytesIO(read_all())) as image:
+            with Image.open(file) as image:
                 image.verify()
                 found = image.format
         except (
@@ -64,6 +86,10 @@ def detect_type(*, name: str, head: bytes, read_all) -> str | None:
             Image.DecompressionBombError,
         ):
             return None
-        return ACCEPTED[extension] if found == _IMAGE_FORMATS[extension] else None
-    # csv, txt: text without NUL bytes, in UTF-8 or Latin-1 (always decodable: so check NUL).
-    return ACCEPTED[extension] if b"\x00" not in head else None
+        return accepted[extension] if found == _IMAGE_FORMATS[extension] else None
+    # Text: no NUL bytes (UTF-8 or Latin-1 always decode, so that is what tells binary apart).
+    if b"\x00" in head:
+        return None
+    if accepted[extension] == "text/html" and not _HTML_START.search(head):
+        return None
+    return accepted[extension]

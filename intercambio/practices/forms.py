@@ -4,9 +4,9 @@ from django import forms
 from django.conf import settings
 from django.db import transaction
 from django.forms import inlineformset_factory
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from intercambio.common.forms import language_text_fields, set_language_text, unique_slug
 from intercambio.common.i18n import field_suffix
 from intercambio.network.models import Body, Network, Organization, Person
 from intercambio.practices import domain
@@ -22,6 +22,7 @@ from intercambio.taxonomy.models import Goal, Theme
 
 REQUIRED_TEXT = ("title", "summary")
 RESERVED_SLUGS = {"new", "mine", "review", "feed"}
+MARKDOWN_HELP = _("Markdown: **bold**, *italic*, lists, [links](https://…).")
 
 
 class PracticeForm(forms.ModelForm):
@@ -66,21 +67,18 @@ class PracticeForm(forms.ModelForm):
         self.user = user
         self.language = language
         creating = self.instance.pk is None
-        suffix = field_suffix(language)
-        # The language's own text columns, shown under their plain names.
-        for name in TEXT_FIELDS:
-            model_field = Practice._meta.get_field(f"{name}_{suffix}")
-            field = model_field.formfield()
-            field.label = Practice._meta.get_field(name).verbose_name
-            field.required = name in REQUIRED_TEXT
-            field.initial = getattr(self.instance, f"{name}_{suffix}", "")
-            if name == "summary":
-                # The model column carries the limit; the browser's maxlength is only a help.
-                field.widget = forms.Textarea(attrs={"rows": 3, "maxlength": SUMMARY_MAX_LENGTH})
-                field.help_text = _("At most 300 characters: what a busy official reads first.")
-            elif name in {"context", "actions", "results", "lessons"}:
-                field.help_text = _("Markdown: **bold**, *italic*, lists, [links](https://…).")
-            self.fields[name] = field
+        self.fields.update(language_text_fields(
+            instance=self.instance, names=TEXT_FIELDS, language=language, required=REQUIRED_TEXT
+        ))  # fmt: skip
+        # The model column carries the limit; the browser's maxlength is only a help.
+        self.fields["summary"].widget = forms.Textarea(
+            attrs={"rows": 3, "maxlength": SUMMARY_MAX_LENGTH}
+        )
+        self.fields["summary"].help_text = _(
+            "At most 300 characters: what a busy official reads first."
+        )
+        for name in ("context", "actions", "results", "lessons"):
+            self.fields[name].help_text = MARKDOWN_HELP
         self.order_fields(["organization", "original_language", *TEXT_FIELDS])
 
         organizations = Organization.objects.order_by("name")
@@ -141,13 +139,7 @@ class PracticeForm(forms.ModelForm):
         if upload.size == 0:
             raise forms.ValidationError(_("The file is empty."))
 
-        def read_all() -> bytes:
-            upload.seek(0)
-            return upload.read()
-
-        upload.seek(0)
-        content_type = detect_type(name=upload.name, head=upload.read(1024), read_all=read_all)
-        upload.seek(0)
+        content_type = detect_type(name=upload.name, file=upload)
         if content_type is None:
             raise forms.ValidationError(
                 _("This file type is not accepted, or the content does not match its name.")
@@ -202,14 +194,15 @@ class PracticeForm(forms.ModelForm):
 
     def save_by(self, user) -> Practice:
         practice = self.save(commit=False)
-        suffix = field_suffix(self.language)
         changed = [name for name in self.changed_data if name in self._meta.fields]
-        for name in TEXT_FIELDS:
-            setattr(practice, f"{name}_{suffix}", self.cleaned_data.get(name, ""))
-            if name in self.changed_data:
-                changed.append(f"{name}_{suffix}")
+        changed += set_language_text(
+            record=practice, names=TEXT_FIELDS, language=self.language, form=self
+        )
         if practice.pk is None:
-            practice.slug = unique_slug(self.cleaned_data["title"])
+            practice.slug = unique_slug(
+                model=Practice, title=self.cleaned_data["title"], fallback="practice",
+                reserved=RESERVED_SLUGS,
+            )  # fmt: skip
         with transaction.atomic():
             domain.save_practice(
                 practice=practice, by=user, changed_fields=changed, language=self.language,
@@ -225,15 +218,6 @@ class PracticeForm(forms.ModelForm):
                     alt_text=self.cleaned_data.get("attachment_alt", ""),
                 )  # fmt: skip
         return practice
-
-
-def unique_slug(title: str) -> str:
-    base = slugify(title)[:120] or "practice"
-    slug, n = base, 2
-    # The list's own addresses (practices/new/, mine/, review/, feed/) are not available.
-    while slug in RESERVED_SLUGS or Practice.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 PartnerFormSet = inlineformset_factory(

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from intercambio.common.models import LANGUAGE_CHOICES, TimeStampedModel, TranslatableContent
+from intercambio.common.workflow import ReviewStatus
 from intercambio.network.models import Body, Network, Organization, Person
 from intercambio.taxonomy.models import Goal, Theme
 
@@ -28,12 +29,9 @@ class Practice(TranslatableContent):
     Belongs to the owning organization, never to the person who typed it.
     """
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draft")
-        SUBMITTED = "submitted", _("Submitted for review")
-        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
-        PUBLISHED = "published", _("Published")
-        ARCHIVED = "archived", _("Archived")
+    Status = ReviewStatus
+    # How a network finds the practices filed under it (rules.reviewing_networks).
+    FILED_UNDER = "practices"
 
     class Stage(models.TextChoices):
         IDEA = "idea", _("Idea")

@@ -1,23 +1,19 @@
 """Reads of practices. Every list is built with a fixed number of queries, whatever its size."""
 
-import hashlib
-import json
-from dataclasses import dataclass
-
-from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django_countries import countries
 
 from intercambio.common.models import LANGUAGE_CHOICES
+from intercambio.common.queries import FacetOption, cached_counts
 from intercambio.network.models import Organization
 from intercambio.practices.models import Practice, title_sort_expression
 from intercambio.taxonomy.models import Goal, Theme
+from intercambio.taxonomy.queries import filter_by_goal, filter_by_theme, goal_counts, theme_counts
 
 Status = Practice.Status
 ORGANIZATION_OPTIONS = 30
-FACET_CACHE_SECONDS = 600
 SORTS = ("newest", "title", "start_year")
 # Facet name → the lookup it filters on.
 FACETS = {
@@ -47,17 +43,9 @@ def filter_practices(queryset: QuerySet[Practice], filters: dict[str, str]) -> Q
         if not value:
             continue
         if name == "theme":
-            # A broad theme also finds the practices filed under its narrower themes. EXISTS,
-            # not IN: a page walks an index and checks only the rows it shows, instead of
-            # first collecting every practice of the theme.
-            themes = Theme.objects.filter(Q(slug=value) | Q(parent__slug=value)).values("pk")
-            links = Practice.themes.through.objects.filter(
-                practice_id=OuterRef("pk"), theme_id__in=themes
-            )
-            queryset = queryset.filter(Exists(links))
+            queryset = filter_by_theme(queryset, value)
         elif name == "sdg":
-            links = Practice.goals.through.objects.filter(practice_id=OuterRef("pk"), goal_id=value)
-            queryset = queryset.filter(Exists(links))
+            queryset = filter_by_goal(queryset, value)
         else:
             queryset = queryset.filter(**{FACETS[name]: value})
     return queryset
@@ -72,39 +60,18 @@ def sort_practices(queryset: QuerySet[Practice], sort: str, language: str) -> Qu
     return queryset.order_by("-featured", "-published_at", "-pk")
 
 
-@dataclass
-class FacetOption:
-    value: str
-    label: str
-    count: int
-    selected: bool
-
-
 def facet_options(
     base: QuerySet[Practice], filters: dict[str, str]
 ) -> tuple[dict[str, list[FacetOption]], int]:
-    """Counts for every facet, and the number of practices matching all the filters: each counted with the *other* facets applied, so a visitor can
-    switch from one value to another.
-
-    Counting is the expensive part of the list at 100 000 practices, so the counts are kept in
-    the cache under a key that changes whenever any practice is created or saved: a repeated
-    view costs one indexed look-up, and a change shows at once."""
-    # Two look-ups, each answered from the end of an index (one MAX each keeps it so).
-    version = [
-        Practice.objects.order_by("-updated_at").values_list("updated_at", flat=True).first(),
-        Practice.objects.order_by("-pk").values_list("pk", flat=True).first(),
-    ]
-    key = (
-        "practice-facets:"
-        + hashlib.sha256(
-            json.dumps([sorted(filters.items()), version], default=str).encode()
-        ).hexdigest()
+    """Counts for every facet, and the number of practices matching all the filters: each
+    counted with the *other* facets applied, so a visitor can switch from one value to
+    another. Cached until a practice changes (common.queries.cached_counts)."""
+    counts = cached_counts(
+        model=Practice, filters=filters, count=lambda: _facet_counts(base, filters)
     )
-    counts = cache.get(key)
-    if counts is None:
-        counts = _facet_counts(base, filters)
-        cache.set(key, counts, FACET_CACHE_SECONDS)
-    return _label_options(counts, filters), matching_count(counts, filters)
+    return label_options(
+        counts, filters, choices={"stage": Practice.Stage.choices}
+    ), matching_count(counts, filters)
 
 
 def matching_count(counts: dict[str, dict], filters: dict[str, str]) -> int:
@@ -120,29 +87,12 @@ def _facet_counts(base: QuerySet[Practice], filters: dict[str, str]) -> dict[str
     for name, lookup in FACETS.items():
         others = {key: value for key, value in filters.items() if key != name}
         queryset = filter_practices(base, others).order_by()
-        if name in {"theme", "sdg"}:
-            # Counted on the link table: one row per practice and theme (or goal).
-            through = Practice.themes.through if name == "theme" else Practice.goals.through
-            links = through.objects.filter(practice_id__in=queryset.values("pk"))
-            if name == "sdg":
-                rows = links.values("goal_id").annotate(n=Count("pk"))
-                counts[name] = {str(row["goal_id"]): row["n"] for row in rows}
-                continue
-            narrow = links.values("theme__slug").annotate(n=Count("pk"))
-            per_theme = {row["theme__slug"]: row["n"] for row in narrow}
-            # A practice filed under two narrow themes of one broad theme counts once there.
-            broad = links.values("theme__parent__slug").annotate(
-                n=Count("practice_id", distinct=True)
-            )
-            per_theme |= {row["theme__parent__slug"]: row["n"] for row in broad
-                          if row["theme__parent__slug"]}  # fmt: skip
-            counts[name] = per_theme
+        if name == "theme":
+            counts[name] = theme_counts(queryset)
+        elif name == "sdg":
+            counts[name] = goal_counts(queryset)
         elif name == "organization":
-            rows = queryset.values("organization_id").annotate(n=Count("pk"))
-            by_id = {row["organization_id"]: row["n"] for row in rows}
-            busiest = sorted(by_id, key=by_id.get, reverse=True)[:ORGANIZATION_OPTIONS]
-            slugs = dict(Organization.objects.filter(pk__in=busiest).values_list("pk", "slug"))
-            counts[name] = {slugs[pk]: by_id[pk] for pk in busiest}
+            counts[name] = busiest_organizations(queryset)
         else:
             rows = queryset.values(lookup).annotate(n=Count("pk"))
             counts[name] = {str(row[lookup]): row["n"] for row in rows
@@ -150,15 +100,19 @@ def _facet_counts(base: QuerySet[Practice], filters: dict[str, str]) -> dict[str
     return counts
 
 
-def _label_options(
-    counts: dict[str, dict], filters: dict[str, str]
+def label_options(
+    counts: dict[str, dict], filters: dict[str, str], *, choices: dict[str, list] | None = None
 ) -> dict[str, list[FacetOption]]:
+    """The menu of each facet in `counts` (of practices or library resources): its values with
+    their labels and counts. `choices` gives the (value, label) pairs of the model's own
+    choice facets (a practice's stage, a resource's kind)."""
+
     def option(name: str, value, label: str) -> FacetOption:
         value = str(value)
         return FacetOption(value, label, counts[name].get(value, 0), filters.get(name) == value)
 
     themes = list(Theme.objects.filter(slug__in=counts["theme"]).order_by("position"))
-    # Thousands of cities may own practices: the menu offers the busiest (and the chosen one).
+    # Thousands of cities may publish: the menu offers the busiest (and the chosen one).
     shown = {*counts["organization"], filters.get("organization", "")}
     organizations = Organization.objects.filter(slug__in=shown).only("slug", "name")
     languages = dict(LANGUAGE_CHOICES)
@@ -167,18 +121,31 @@ def _label_options(
                   for t in themes],
         "sdg": [option("sdg", g.number, str(g)) for g in Goal.objects.filter(
             number__in=[int(n) for n in counts["sdg"]])],
-        "country": sorted((option("country", code, countries.name(code)) for code in counts["country"]),
-                          key=lambda o: o.label),
         "organization": sorted((option("organization", o.slug, o.name) for o in organizations),
                                key=lambda o: o.label),
-        "stage": [option("stage", value, label) for value, label in Practice.Stage.choices
-                  if value in counts["stage"]],
         "language": [option("language", code, languages[code]) for code, _ in LANGUAGE_CHOICES
-                     if code in counts["language"]],
+                     if counts["language"].get(code)],
         "year": sorted((option("year", year, year) for year in counts["year"]),
                        key=lambda o: o.value, reverse=True),
     }  # fmt: skip
+    if "country" in counts:
+        options["country"] = sorted(
+            (option("country", code, countries.name(code)) for code in counts["country"]),
+            key=lambda o: o.label,
+        )
+    for name, pairs in (choices or {}).items():
+        options[name] = [option(name, value, label) for value, label in pairs
+                         if value in counts[name]]  # fmt: skip
     return options
+
+
+def busiest_organizations(queryset: QuerySet) -> dict[str, int]:
+    """Slug → rows of the ORGANIZATION_OPTIONS organizations owning the most rows."""
+    rows = queryset.order_by().values("organization_id").annotate(n=Count("pk"))
+    by_id = {row["organization_id"]: row["n"] for row in rows}
+    busiest = sorted(by_id, key=by_id.get, reverse=True)[:ORGANIZATION_OPTIONS]
+    slugs = dict(Organization.objects.filter(pk__in=busiest).values_list("pk", "slug"))
+    return {slugs[pk]: by_id[pk] for pk in busiest}
 
 
 def related_practices(*, practice: Practice, limit: int = 4) -> list[Practice]:

@@ -1,4 +1,5 @@
-"""Who may do what with a practice. Predicates take (user, practice)."""
+"""Who may do what with a practice. Predicates take (user, practice); the role predicates
+(owner editor, reviewer) serve library resources too."""
 
 import rules
 from django.db.models import Q
@@ -12,10 +13,12 @@ Status = Practice.Status
 EDITABLE_BY_OWNER = {Status.DRAFT, Status.CHANGES_REQUESTED, Status.PUBLISHED}
 
 
-def reviewing_networks(practice: Practice):
-    """Networks whose secretariat reviews the practice: its own networks and its owner's."""
+def reviewing_networks(record):
+    """Networks whose secretariat reviews a practice or library resource: the networks it is
+    filed under and its owner's."""
+    filed_under = Q(**{record.FILED_UNDER: record})
     return Network.objects.filter(
-        Q(practices=practice) | Q(memberships__organization_id=practice.organization_id)
+        filed_under | Q(memberships__organization_id=record.organization_id)
     ).distinct()
 
 

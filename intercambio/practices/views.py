@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from intercambio.common.i18n import current_language, translated
 from intercambio.common.models import LANGUAGE_CHOICES
+from intercambio.common.workflow import WorkflowError
 from intercambio.network.views import permission_view, require_permission
 from intercambio.practices import domain, queries
 from intercambio.practices.forms import ContactForm, NoteForm, PartnerFormSet, PracticeForm
@@ -29,15 +30,26 @@ MAX_PAGE = 500  # bounded pagination: deep pages are for the feed and the API, n
 LANGUAGE_CODES = [code for code, _name in LANGUAGE_CHOICES]
 
 
+def is_number(value: str) -> bool:
+    # str.isdigit() alone accepts "²" or "٣", which int() or the database then refuse (a 500).
+    return value.isascii() and value.isdigit()
+
+
+def requested_page(request: HttpRequest) -> int:
+    """The ?page= number, bounded; anything else is the first page."""
+    number = request.GET.get("page", "1")
+    return min(int(number), MAX_PAGE) if is_number(number) else 1
+
+
 def read_filters(request: HttpRequest) -> dict[str, str]:
     """The facet values of the query string, each cut to a sane length; unknown ones dropped."""
     filters = {}
     for name in queries.FACETS:
         value = request.GET.get(name, "").strip()[:80]
         # Numbers beyond what the columns hold would be a database error, not "no results".
-        if name == "sdg" and not (value.isdigit() and 1 <= int(value) <= 17):
+        if name == "sdg" and not (is_number(value) and 1 <= int(value) <= 17):
             value = ""
-        if name == "year" and not (value.isdigit() and len(value) == 4):
+        if name == "year" and not (is_number(value) and len(value) == 4):
             value = ""
         if name == "language" and value not in LANGUAGE_CODES:
             value = ""
@@ -58,8 +70,7 @@ def practice_list(request: HttpRequest) -> HttpResponse:
     facets, total = queries.facet_options(base, filters)
     paginator = Paginator(queries.with_list_data(ordered), PAGE_SIZE)
     paginator.count = total  # known from the facet counts: no COUNT over the filtered rows
-    page_number = request.GET.get("page", "1")
-    page = paginator.get_page(min(int(page_number), MAX_PAGE) if page_number.isdigit() else 1)
+    page = paginator.get_page(requested_page(request))
     active = {name: value for name, value in filters.items() if value}
     context = {
         "page": page,
@@ -246,9 +257,9 @@ def practice_action(request: HttpRequest, slug: str, action: str) -> HttpRespons
     }
     try:
         steps[action]()
-    except domain.WorkflowError as error:
-        context = {"practice": practice, "error": error}
-        return render(request, "practices/conflict.html", context, status=409)
+    except WorkflowError as error:
+        context = {"record": practice, "error": error}
+        return render(request, "common/conflict.html", context, status=409)
     messages.success(request, done)
     return redirect(practice)
 

@@ -32,7 +32,11 @@ PUBLIC_PAGES = [
     ("signup", "/accounts/signup/", 200),
     ("privacy", "/privacy/", 200),
     ("accessibility-statement", "/accessibility/", 200),
-    ("section-not-open-yet", "/library/", 200),
+    ("section-not-open-yet", "/events/", 200),
+    ("library", "/library/", 200),
+    ("library-filtered", "/library/?kind=guide&language=es&theme=governance&sort=year", 200),
+    ("library-document", "/library/guia-governo-aberto-municipios/", 200),
+    ("library-training-module", "/library/e-governance-for-local-decision-makers/", 200),
     ("practices", "/practices/", 200),
     ("practices-filtered", "/practices/?theme=participation&country=BR&sort=title", 200),
 ]
@@ -48,6 +52,12 @@ SIGNED_IN_PAGES = [
     ("practice-form", "editor", "/practices/new/"),
     ("my-practices", "editor", "/practices/mine/"),
     ("review-queue", "secretariat", "/practices/review/"),
+    ("training-module-progress", "member", "/library/e-governance-for-local-decision-makers/"),
+    ("library-form", "editor", "/library/new/"),
+    ("library-edit-form", "editor", "/library/modelo-decreto-dados-abertos/edit/?language=es"),
+    ("my-documents", "editor", "/library/mine/"),
+    ("library-review-queue", "secretariat", "/library/review/"),
+    ("lessons-form", "admin", "/library/e-governance-for-local-decision-makers/lessons/"),
 ]
 
 

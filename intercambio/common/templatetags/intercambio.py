@@ -35,3 +35,9 @@ def json_ld(data: dict) -> SafeString:
 def interface_languages() -> list[tuple[str, str]]:
     """Each language named in itself ("Español", not "Spanish"), as people look for their own."""
     return settings.LANGUAGES
+
+
+@register.filter
+def file_extension(name: str) -> str:
+    """ "Guia final.PDF" → "PDF": the type a reader recognizes, next to a download."""
+    return name.rsplit(".", 1)[-1].upper() if "." in name else ""

@@ -1,7 +1,9 @@
-"""`intercambio demo`: load the demo networks, organizations, contacts, accounts and practices."""
+"""`intercambio demo`: load the demo networks, organizations, contacts, accounts, practices
+and library."""
 
 from django.core.management.base import BaseCommand
 
+from intercambio.library.demo import load_demo_library
 from intercambio.network.demo import demo_accounts_lines, is_demo_loaded, load_demo
 from intercambio.practices.demo import load_demo_practices
 from intercambio.taxonomy.domain import load_taxonomy
@@ -35,4 +37,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Demo practices: {tally['practices']} ({tally['created']} created, "
             f"{tally['updated']} updated)."
+        )
+        tally = load_demo_library()
+        self.stdout.write(
+            f"Demo library: {tally['resources']} documents ({tally['created']} created), "
+            f"{tally['files']} files."
         )
