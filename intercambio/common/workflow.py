@@ -5,6 +5,7 @@ the row, checks the status it starts from (so a double click acts once) and logs
 the record's `transitions`.
 """
 
+from django.conf import settings
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
@@ -15,6 +16,27 @@ class ReviewStatus(models.TextChoices):
     CHANGES_REQUESTED = "changes_requested", _("Changes requested")
     PUBLISHED = "published", _("Published")
     ARCHIVED = "archived", _("Archived")
+
+
+class WorkflowStep(models.Model):
+    """One step of the review workflow, with the note the reviewer wrote to the editors.
+    Each app's concrete model adds the foreign key to its record (related_name
+    "transitions")."""
+
+    at = models.DateTimeField(_("when"), auto_now_add=True)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
+    from_status = models.CharField(_("from"), max_length=20, choices=ReviewStatus.choices)
+    to_status = models.CharField(_("to"), max_length=20, choices=ReviewStatus.choices)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        abstract = True
+        verbose_name = _("workflow step")
+        verbose_name_plural = _("workflow steps")
+        ordering = ["-at", "-id"]
 
 
 class WorkflowError(Exception):

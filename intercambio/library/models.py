@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from intercambio.common.models import LANGUAGE_CHOICES, TimeStampedModel, TranslatableContent
-from intercambio.common.workflow import ReviewStatus
+from intercambio.common.workflow import ReviewStatus, WorkflowStep
 from intercambio.network.models import Body, Network, Organization
 from intercambio.practices.models import Practice
 from intercambio.taxonomy.models import Goal, Theme
@@ -238,23 +238,11 @@ class LessonCompletion(models.Model):
         return f"{self.user} ✓ {self.lesson}"
 
 
-class Transition(models.Model):
-    """One step of the review workflow, with the note the reviewer wrote to the editors."""
-
+class Transition(WorkflowStep):
     resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="transitions")
-    at = models.DateTimeField(_("when"), auto_now_add=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
-    from_status = models.CharField(_("from"), max_length=20, choices=ReviewStatus.choices)
-    to_status = models.CharField(_("to"), max_length=20, choices=ReviewStatus.choices)
-    note = models.TextField(_("note"), blank=True)
 
-    class Meta:
-        verbose_name = _("workflow step")
-        verbose_name_plural = _("workflow steps")
-        ordering = ["-at", "-id"]
+    class Meta(WorkflowStep.Meta):
+        pass
 
     def __str__(self) -> str:
         return f"{self.resource}: {self.from_status} → {self.to_status}"

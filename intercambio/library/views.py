@@ -14,14 +14,20 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from intercambio.common.i18n import current_language, translated
 from intercambio.common.models import LANGUAGE_CHOICES
-from intercambio.common.workflow import WorkflowError
 from intercambio.library import domain, queries
 from intercambio.library.forms import LessonFormSet, ResourceForm
 from intercambio.library.models import Lesson, Resource, ResourceFile
 from intercambio.network.views import permission_view, require_permission
 from intercambio.practices.forms import NoteForm
 from intercambio.practices.rules import may_submit, moderator
-from intercambio.practices.views import LICENCE_URLS, PAGE_SIZE, is_number, requested_page
+from intercambio.practices.views import (
+    LICENCE_URLS,
+    PAGE_SIZE,
+    WorkflowAction,
+    is_number,
+    requested_page,
+    take_workflow_step,
+)
 
 LANGUAGE_CODES = [code for code, _name in LANGUAGE_CHOICES]
 SORTS = ("newest", "year")
@@ -296,48 +302,22 @@ def lesson_done(request: HttpRequest, slug: str, pk: int) -> HttpResponse:
 
 
 ACTIONS = {
-    # action → (who may take it, needs a note, message after)
-    "submit": (may_submit, False, gettext_lazy("The document was sent to the secretariat for review.")),
-    "request-changes": (moderator, True, gettext_lazy("The editors were asked for changes.")),
-    "publish": (moderator, False, gettext_lazy("The document is published.")),
-    "archive": (moderator, False, gettext_lazy("The document was archived.")),
+    "submit": WorkflowAction(may_submit, False, gettext_lazy("The document was sent to the secretariat for review."),
+                             lambda r, by, note: domain.submit_resource(resource=r, by=by)),
+    "request-changes": WorkflowAction(moderator, True, gettext_lazy("The editors were asked for changes."),
+                                      lambda r, by, note: domain.request_changes(resource=r, by=by, note=note)),
+    "publish": WorkflowAction(moderator, False, gettext_lazy("The document is published."),
+                              lambda r, by, note: domain.publish_resource(resource=r, by=by)),
+    "archive": WorkflowAction(moderator, False, gettext_lazy("The document was archived."),
+                              lambda r, by, note: domain.archive_resource(resource=r, by=by)),
 }  # fmt: skip
 
 
 @permission_view
 @require_POST
 def resource_action(request: HttpRequest, slug: str, action: str) -> HttpResponse:
-    """One workflow step; the domain re-checks the status under a row lock (a second click
-    gets a 409)."""
     resource = get_object_or_404(Resource.objects.select_related("organization"), slug=slug)
-    if action not in ACTIONS:
-        raise Http404
-    actor, needs_note, done = ACTIONS[action]
-    if not actor.test(request.user, resource):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        raise PermissionDenied
-    note = ""
-    if needs_note:
-        form = NoteForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, _("Write a note telling the editors what to change."))
-            return redirect(resource)
-        note = form.cleaned_data["note"]
-    by = request.user
-    steps = {
-        "submit": lambda: domain.submit_resource(resource=resource, by=by),
-        "request-changes": lambda: domain.request_changes(resource=resource, by=by, note=note),
-        "publish": lambda: domain.publish_resource(resource=resource, by=by),
-        "archive": lambda: domain.archive_resource(resource=resource, by=by),
-    }
-    try:
-        steps[action]()
-    except WorkflowError as error:
-        context = {"record": resource, "error": error}
-        return render(request, "common/conflict.html", context, status=409)
-    messages.success(request, done)
-    return redirect(resource)
+    return take_workflow_step(request, record=resource, action=action, actions=ACTIONS)
 
 
 @require_GET

@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F
@@ -8,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from intercambio.common.models import LANGUAGE_CHOICES, TimeStampedModel, TranslatableContent
-from intercambio.common.workflow import ReviewStatus
+from intercambio.common.workflow import ReviewStatus, WorkflowStep
 from intercambio.network.models import Body, Network, Organization, Person
 from intercambio.taxonomy.models import Goal, Theme
 
@@ -287,23 +286,11 @@ class Attachment(TimeStampedModel):
         return self.content_type.startswith("image/")
 
 
-class Transition(models.Model):
-    """One step of the review workflow, with the note the reviewer wrote to the editors."""
-
+class Transition(WorkflowStep):
     practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="transitions")
-    at = models.DateTimeField(_("when"), auto_now_add=True)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("who"), null=True, blank=True,
-        on_delete=models.SET_NULL, related_name="+",
-    )  # fmt: skip
-    from_status = models.CharField(_("from"), max_length=20, choices=Practice.Status.choices)
-    to_status = models.CharField(_("to"), max_length=20, choices=Practice.Status.choices)
-    note = models.TextField(_("note"), blank=True)
 
-    class Meta:
-        verbose_name = _("workflow step")
-        verbose_name_plural = _("workflow steps")
-        ordering = ["-at", "-id"]
+    class Meta(WorkflowStep.Meta):
+        pass
 
     def __str__(self) -> str:
         return f"{self.practice}: {self.from_status} → {self.to_status}"

@@ -1,7 +1,10 @@
 """Practice pages: list with facets, detail, feed, editor forms, workflow actions, queue."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
+import rules
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.syndication.views import Feed
@@ -213,55 +216,69 @@ def _edit(request: HttpRequest, *, practice: Practice, language: str) -> HttpRes
     return render(request, "practices/edit.html", context, status=status)
 
 
+@dataclass(frozen=True)
+class WorkflowAction:
+    """A button of the review workflow: who may press it, whether it needs the reviewer's
+    note, what is said afterwards, and the domain step it takes: step(record, by, note)."""
+
+    actor: rules.Predicate
+    needs_note: bool
+    done: str
+    step: Callable
+
+
 ACTIONS = {
-    # action → (who may take it, needs a note, message after)
-    "submit": (may_submit, False, gettext_lazy("The practice was sent to the secretariat for review.")),
-    "request-changes": (moderator, True, gettext_lazy("The editors were asked for changes.")),
-    "publish": (moderator, False, gettext_lazy("The practice is published.")),
-    "archive": (moderator, False, gettext_lazy("The practice was archived.")),
-    "feature": (moderator, False, gettext_lazy("The practice is featured.")),
-    "unfeature": (moderator, False, gettext_lazy("The practice is no longer featured.")),
-    "confirm": (may_confirm, False, gettext_lazy("Thank you: we will ask again in a year.")),
+    "submit": WorkflowAction(may_submit, False, gettext_lazy("The practice was sent to the secretariat for review."),
+                             lambda p, by, note: domain.submit_practice(practice=p, by=by)),
+    "request-changes": WorkflowAction(moderator, True, gettext_lazy("The editors were asked for changes."),
+                                      lambda p, by, note: domain.request_changes(practice=p, by=by, note=note)),
+    "publish": WorkflowAction(moderator, False, gettext_lazy("The practice is published."),
+                              lambda p, by, note: domain.publish_practice(practice=p, by=by)),
+    "archive": WorkflowAction(moderator, False, gettext_lazy("The practice was archived."),
+                              lambda p, by, note: domain.archive_practice(practice=p, by=by)),
+    "feature": WorkflowAction(moderator, False, gettext_lazy("The practice is featured."),
+                              lambda p, by, note: domain.feature_practice(practice=p, by=by, featured=True)),
+    "unfeature": WorkflowAction(moderator, False, gettext_lazy("The practice is no longer featured."),
+                                lambda p, by, note: domain.feature_practice(practice=p, by=by, featured=False)),
+    "confirm": WorkflowAction(may_confirm, False, gettext_lazy("Thank you: we will ask again in a year."),
+                              lambda p, by, note: domain.confirm_still_running(practice=p, by=by)),
 }  # fmt: skip
+
+
+def take_workflow_step(
+    request: HttpRequest, *, record, action: str, actions: dict[str, WorkflowAction]
+) -> HttpResponse:
+    """One workflow step on a practice or library resource. Who may take it is checked here;
+    whether the record's status still allows it is checked by the domain under a row lock (a
+    second click gets a 409)."""
+    if action not in actions:
+        raise Http404
+    chosen = actions[action]
+    if not chosen.actor.test(request.user, record):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied
+    note = ""
+    if chosen.needs_note:
+        form = NoteForm(request.POST)
+        if not form.is_valid():
+            messages.error(request, _("Write a note telling the editors what to change."))
+            return redirect(record)
+        note = form.cleaned_data["note"]
+    try:
+        chosen.step(record, request.user, note)
+    except WorkflowError as error:
+        context = {"record": record, "error": error}
+        return render(request, "common/conflict.html", context, status=409)
+    messages.success(request, chosen.done)
+    return redirect(record)
 
 
 @permission_view
 @require_POST
 def practice_action(request: HttpRequest, slug: str, action: str) -> HttpResponse:
-    """One workflow step. Who may take it is checked here; whether the practice's status
-    still allows it is checked by the domain under a row lock (a second click gets a 409)."""
     practice = get_object_or_404(Practice.objects.select_related("organization"), slug=slug)
-    if action not in ACTIONS:
-        raise Http404
-    actor, needs_note, done = ACTIONS[action]
-    if not actor.test(request.user, practice):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        raise PermissionDenied
-    note = ""
-    if needs_note:
-        form = NoteForm(request.POST)
-        if not form.is_valid():
-            messages.error(request, _("Write a note telling the editors what to change."))
-            return redirect(practice)
-        note = form.cleaned_data["note"]
-    by = request.user
-    steps = {
-        "submit": lambda: domain.submit_practice(practice=practice, by=by),
-        "request-changes": lambda: domain.request_changes(practice=practice, by=by, note=note),
-        "publish": lambda: domain.publish_practice(practice=practice, by=by),
-        "archive": lambda: domain.archive_practice(practice=practice, by=by),
-        "feature": lambda: domain.feature_practice(practice=practice, by=by, featured=True),
-        "unfeature": lambda: domain.feature_practice(practice=practice, by=by, featured=False),
-        "confirm": lambda: domain.confirm_still_running(practice=practice, by=by),
-    }
-    try:
-        steps[action]()
-    except WorkflowError as error:
-        context = {"record": practice, "error": error}
-        return render(request, "common/conflict.html", context, status=409)
-    messages.success(request, done)
-    return redirect(practice)
+    return take_workflow_step(request, record=practice, action=action, actions=ACTIONS)
 
 
 @permission_view

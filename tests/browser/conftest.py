@@ -99,12 +99,6 @@ def live_server(_browser_server_settings, live_server):
     return live_server
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings) -> None:
-    """The demo accounts are created and signed in in almost every test: hash them cheaply."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1"}
 
 

@@ -23,12 +23,6 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _quick_passwords(settings):
-    # The personas' passwords are never typed: the default hasher costs ~0.3 s per persona.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 Failure = ResourceFile.Failure
 State = ResourceFile.State
 

@@ -27,12 +27,6 @@ Status = Resource.Status
 LIST = "/en/library/"
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # Several people per test: the production hasher would make these tests slow.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def published(**fields) -> Resource:
     return factories.ResourceFactory(status=Status.PUBLISHED, **fields)
 

@@ -18,12 +18,6 @@ PERSONAS = ("alice", "bob", "charlie", "secretariat", "other_secretariat", "staf
 LOGIN = "login"  # a redirect to the sign-in page
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    # Every test creates several people: the production hasher would make the matrix slow.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def other_secretariat(db):
     """The secretariat of a network canoas does not belong to."""

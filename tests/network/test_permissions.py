@@ -198,12 +198,6 @@ PERMISSION_CASES = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings) -> None:
-    """Every case creates several accounts: hash their passwords cheaply."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.mark.parametrize(("method", "path", "persona", "expected"), PERMISSION_CASES)
 def test_edit_view_by_persona(request, records, method, path, persona, expected):
     user = request.getfixturevalue(persona) if persona else None
