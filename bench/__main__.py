@@ -1,11 +1,14 @@
-"""python -m bench [--size N] [--duration S] [--concurrency C] [--database-url URL] ...
+"""python -m bench [--size N] [--duration S] [--concurrency C] [--database-url URL]
+[--no-extraction] ...
 
 1. prepares a bench data directory (migrate, translations, static files) with the same
    settings as production except SERVER_TIMING=1 and no HTTPS redirect;
 2. generates the synthetic data set, or reuses it when size, seed and generator match;
 3. serves it with gunicorn (`gunicorn intercambio.wsgi`), drives the floor and every
    scenario with concurrent clients, stops gunicorn whatever happens;
-4. writes bench/results/latest.json and latest.md and prints the table.
+4. measures the library's text extraction in process (bench/extraction.py), the server
+   stopped, unless --no-extraction;
+5. writes bench/results/latest.json and latest.md and prints the tables.
 """
 
 import argparse
@@ -19,6 +22,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import traceback
 from pathlib import Path
 
 BENCH_DIR = Path(__file__).resolve().parent
@@ -53,6 +57,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--strict", action="store_true", help="exit 1 when a page is over its budget"
     )
+    parser.add_argument(
+        "--no-extraction", dest="extraction", action="store_false",
+        help="skip the document extraction throughput (PDF, DOCX, ODT read in process)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
     for name in ("size", "requests", "concurrency", "workers"):
         if getattr(args, name) < 1:
@@ -88,7 +96,7 @@ def manage(env: dict[str, str], *command: str) -> None:
 def generator_fingerprint() -> str:
     """Changes whenever the generator's code or vocabulary changes."""
     digest = hashlib.sha256()
-    for name in ("dataset.py", "words.py", "networks.py"):
+    for name in ("dataset.py", "words.py", "networks.py", "practices.py", "library.py"):
         digest.update((BENCH_DIR / name).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -245,6 +253,19 @@ def measure(args: argparse.Namespace, port: int, targets: dict, log_tail) -> tup
     return floor, pages
 
 
+def measure_extraction(args: argparse.Namespace) -> dict:
+    """The library's extraction throughput, in this process, once the server is stopped (it
+    would compete for the CPUs). A failure is reported, not raised: the pages are kept."""
+    from bench import extraction
+
+    print("== extraction (in process)", flush=True)
+    try:
+        return extraction.run(seed=args.seed)
+    except Exception as error:
+        traceback.print_exc()
+        return {"error": f"{type(error).__name__}: {error}"}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     args.data_dir = args.data_dir.resolve()
@@ -276,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
         server.stop()
 
     machine["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
+    extraction = measure_extraction(args) if args.extraction else None
     result = {
         "timestamp": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "git": git_commit(),
@@ -295,10 +317,12 @@ def main(argv: list[str] | None = None) -> int:
         "budget": {"server_p95_ms": SERVER_P95_BUDGET_MS},
         "floor": floor,
         "pages": pages,
+        "extraction": extraction,
         "over_budget": [page["name"] for page in pages if page.get("over_budget")],
         "failed": [
             page["name"] for page in [floor, *pages] if page.get("skipped") or page.get("failed")
-        ],
+        ]
+        + (["extraction"] if extraction and extraction.get("error") else []),
     }
     json_path, md_path = write(result, args.results_dir)
     print()

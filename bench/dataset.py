@@ -1,5 +1,5 @@
-"""Deterministic synthetic data: organizations, networks, bodies, roles, memberships and
-good practices.
+"""Deterministic synthetic data: organizations, networks, bodies, roles, memberships, good
+practices and the knowledge library.
 
 Import only after django.setup(). Everything random comes from one random.Random(seed), so
 the same size and seed give the same rows (except timestamps) on SQLite and PostgreSQL.
@@ -19,12 +19,15 @@ from django.utils.text import slugify
 
 from bench import networks as network_data
 from bench import words
+from bench.library import generate_library
 from bench.practices import generate_practices
+from intercambio.library.models import Lesson, Resource, ResourceFile
 from intercambio.network.models import Body, BodyRole, Membership, Network, Organization, Person
 from intercambio.practices.models import Practice
 
 # Bump when the generator changes, so an older generated database is not reused.
-GENERATOR_VERSION = 3  # 2: good practices, one per organization; 3: their country
+# 2: good practices, one per organization; 3: their country; 4: the library (size // 5).
+GENERATOR_VERSION = 4
 BATCH = 2000
 LANGUAGES = ("pt-br", "es", "en")
 FAMILY_LANGUAGE = {"pt": "pt-br", "es": "es", "fr": "en"}
@@ -241,6 +244,7 @@ def generate(*, size: int, seed: int, log: Callable[[str], None] = print) -> dic
         roles = _create_body_roles(rng, bodies, pools)
         _create_contacts(rng, bodies)
         practices = generate_practices(size=size, seed=seed, log=log)
+        library = generate_library(size=size, seed=seed, log=log)
     if connection.vendor == "postgresql":
         # After a bulk load autovacuum would soon do this; measure the steady state.
         with connection.cursor() as cursor:
@@ -256,6 +260,7 @@ def generate(*, size: int, seed: int, log: Callable[[str], None] = print) -> dic
         "bodies": len(bodies),
         "body_roles": roles,
         "practices": practices,
+        **library,
     }
 
 
@@ -429,6 +434,10 @@ def counts() -> dict[str, int]:
         "bodies": Body.objects.count(),
         "body_roles": BodyRole.objects.count(),
         "practices": Practice.objects.count(),
+        "library_resources": Resource.objects.count(),
+        "library_published": Resource.objects.filter(status="published").count(),
+        "library_files": ResourceFile.objects.count(),
+        "library_lessons": Lesson.objects.count(),
     }
 
 
@@ -450,9 +459,26 @@ def targets() -> dict[str, str]:
         .values_list("slug", flat=True)
         .first()
     ) or Practice.objects.order_by("id").values_list("slug", flat=True).first()
+    # A published document read from a file (excerpt shown), translated, with related
+    # documents; and a published training module (its lessons).
+    documents = Resource.objects.filter(status="published").order_by("id")
+    resource = (
+        documents.filter(files__state="ready", languages__contains="|en|")
+        .exclude(kind="training")
+        .exclude(original_language="en")
+        .values_list("slug", flat=True)
+        .first()
+    ) or documents.values_list("slug", flat=True).first()
+    module = (
+        documents.filter(kind="training", files__state="ready")
+        .values_list("slug", flat=True)
+        .first()
+    ) or resource
     return {
         "network": network.slug,
         "body": body.slug,
         "organization": organization.slug,
         "practice": practice or "",
+        "resource": resource or "",
+        "module": module or "",
     }

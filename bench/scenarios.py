@@ -1,5 +1,6 @@
 """The pages `make bench` measures. Add a page by adding a Scenario: a name and a path,
-which may name records of the data set ({network}, {body}, {organization}, {practice})."""
+which may name records of the data set ({network}, {body}, {organization}, {practice},
+{resource}, {module}: see dataset.targets)."""
 
 from bench.load import Scenario
 
@@ -21,5 +22,13 @@ SCENARIOS: list[Scenario] = [
     Scenario("practices deep page", "/en/practices/?page=400"),
     Scenario("practice", "/es/practices/{practice}/"),
     Scenario("practices feed", "/en/practices/feed/?theme=participation"),
+    Scenario("library", "/en/library/"),
+    Scenario("library kind+theme", "/es/library/?kind=guide&theme=digital"),
+    Scenario("library by language", "/pt-br/library/?language=en"),
+    Scenario("library by year", "/en/library/?year=2021"),
+    Scenario("library sorted by year", "/en/library/?sort=year"),
+    Scenario("library deep page", "/en/library/?page=500"),
+    Scenario("library document", "/es/library/{resource}/"),
+    Scenario("library training module", "/en/library/{module}/"),
     Scenario("healthz", "/healthz"),
 ]

@@ -5,6 +5,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from intercambio.common.models import LANGUAGE_CHOICES
 from intercambio.common.queries import FacetOption, cached_counts
 from intercambio.library.models import Lesson, Resource, ResourceFile
+from intercambio.practices.models import Practice
 from intercambio.practices.queries import busiest_organizations, label_options
 from intercambio.taxonomy.models import Theme
 from intercambio.taxonomy.queries import filter_by_goal, filter_by_theme, goal_counts, theme_counts
@@ -93,18 +94,37 @@ def related_resources(*, resource: Resource, limit: int = 4) -> list[Resource]:
     links = Resource.themes.through.objects.filter(theme_id__in=theme_ids).exclude(
         resource_id=resource.pk
     )
+    # Ranked on the link table alone (joining the status makes SQLite scan every published
+    # resource); a few more than needed, as some of the best may be unpublished.
     ranked = [
         row["resource_id"]
-        for row in links.filter(resource__status=Status.PUBLISHED)
-        .values("resource_id")
+        for row in links.values("resource_id")
         .annotate(shared=Count("pk"))
-        .order_by("-shared", "-resource_id")[:limit]
+        .order_by("-shared", "-resource_id")[: limit * 3]
     ]
-    found = with_list_data(Resource.objects.filter(pk__in=ranked)).in_bulk()
-    related = [found[pk] for pk in ranked if pk in found]
+    found = with_list_data(published_resources().filter(pk__in=ranked)).in_bulk()
+    related = [found[pk] for pk in ranked if pk in found][:limit]
     for item in related:
         item.shared_themes = [theme for theme in item.themes.all() if theme.pk in theme_ids]
     return related
+
+
+def related_practices(*, resource: Resource, limit: int = 6) -> list:
+    """The published practices linked to the resource, newest first. The link ids are read
+    first: filtering practices by the link in one query makes SQLite walk every published
+    practice by date."""
+    ids = list(
+        Resource.related_practices.through.objects.filter(resource_id=resource.pk).values_list(
+            "practice_id", flat=True
+        )
+    )
+    if not ids:
+        return []
+    return list(
+        Practice.objects.filter(pk__in=ids, status=Practice.Status.PUBLISHED)
+        .select_related("organization")
+        .order_by("-published_at")[:limit]
+    )
 
 
 def lessons_with_progress(*, resource: Resource, user) -> tuple[list[Lesson], int]:

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from intercambio.common.i18n import current_language, translated
 from intercambio.common.models import LANGUAGE_CHOICES
+from intercambio.common.queries import KeysFirstPaginator
 from intercambio.library import domain, queries
 from intercambio.library.forms import LessonFormSet, ResourceForm
 from intercambio.library.models import Lesson, Resource, ResourceFile
@@ -61,7 +61,7 @@ def resource_list(request: HttpRequest) -> HttpResponse:
     else:
         matching = matching.order_by("-published_at", "-pk")
     facets, total = queries.facet_options(base, filters)
-    paginator = Paginator(queries.with_list_data(matching), PAGE_SIZE)
+    paginator = KeysFirstPaginator(queries.with_list_data(matching), PAGE_SIZE)
     paginator.count = total  # known from the facet counts: no COUNT over the filtered rows
     page = paginator.get_page(requested_page(request))
     context = {
@@ -121,9 +121,7 @@ def resource_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "progress": progress,
         "done_count": sum(lesson.done for lesson in lessons),
         "related": queries.related_resources(resource=resource) if resource.is_public else [],
-        "related_practices": resource.related_practices.filter(status="published")
-        .select_related("organization")
-        .order_by("-published_at")[:6],
+        "related_practices": queries.related_practices(resource=resource),
         "can_edit": can_edit,
         "can_submit": user.has_perm("library.submit_resource", resource),
         "can_review": user.has_perm("library.review_resource", resource),

@@ -34,8 +34,9 @@ LANGUAGE_CODES = [code for code, _name in LANGUAGE_CHOICES]
 
 
 def is_number(value: str) -> bool:
-    # str.isdigit() alone accepts "²" or "٣", which int() or the database then refuse (a 500).
-    return value.isascii() and value.isdigit()
+    # str.isdigit() alone accepts "²" or "٣", which int() or the database then refuse (a 500);
+    # thousands of digits are beyond int() and any column.
+    return value.isascii() and value.isdigit() and len(value) <= 18
 
 
 def requested_page(request: HttpRequest) -> int:
