@@ -5,6 +5,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
+from intercambio.api.v1 import api as api_v1
 from intercambio.common import views as common_views
 
 handler400 = "intercambio.common.views.bad_request"
@@ -15,6 +16,7 @@ handler500 = "intercambio.common.views.server_error"
 urlpatterns = [
     path("healthz", common_views.healthz, name="healthz"),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("api/v1/", api_v1.urls),
 ]
 
 urlpatterns += i18n_patterns(
@@ -29,7 +31,7 @@ urlpatterns += i18n_patterns(
     path("library/", include("intercambio.library.urls")),
     path("events/", common_views.section_not_open(_("Events")), name="events"),
     path("workplans/", common_views.section_not_open(_("Work plans")), name="workplans"),
-    path("search/", common_views.section_not_open(_("Search")), name="search"),
+    path("search/", include("intercambio.search.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -102,9 +102,13 @@ def read_file(*, file_id: int) -> str:
             "page_count": found.page_count, "detected_language": found.language,
         }  # fmt: skip
     # Only if nobody replaced the file meanwhile (its row went back to a fresh "processing").
-    ResourceFile.objects.filter(pk=stored.pk, file=stored.file.name).update(
+    updated = ResourceFile.objects.filter(pk=stored.pk, file=stored.file.name).update(
         **fields, updated_at=timezone.now()
     )
+    if updated and fields["state"] == State.READY:
+        from intercambio.search.index import index_record  # the search app builds on this one
+
+        index_record("resource", stored.resource_id)
     return fields["state"]
 
 

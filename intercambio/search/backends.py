@@ -1,0 +1,171 @@
+"""Where the analyzed tokens are kept and matched: SQLite FTS5 or PostgreSQL tsvector + GIN.
+
+Both receive the same pre-analyzed tokens (analyzer.py) and the same parsed query, and rank
+inside the engine: FTS5's bm25 with column weights, PostgreSQL's ts_rank with the same
+weights by field (title, summary, body) and length normalization. Only the best records
+leave the engine.
+"""
+
+from dataclasses import dataclass
+
+from django.db import connection
+
+from intercambio.search.analyzer import LANGUAGES, Query, Term, stem
+
+# Title, summary, body.
+WEIGHTS = (10.0, 4.0, 1.0)
+
+
+@dataclass
+class Match:
+    record_key: str
+    score: float
+
+
+def _safe(token: str) -> str:
+    # Tokens come from \w+ runs; keep letters and digits only, whatever the script.
+    return "".join(c for c in token if c.isalnum())
+
+
+def _phrase_variants(phrase: list[Term]) -> list[list[str]]:
+    """A phrase's stems, one variant per language. Built from each word rather than from
+    Term.stems: those are de-duplicated, so their positions are not languages, and a Spanish
+    phrase ("barrios de Montevideo") paired the stems of two languages and never matched."""
+    variants = {tuple(_safe(stem(t.word, language)) for t in phrase) for language in LANGUAGES}
+    return [list(v) for v in sorted(variants) if all(v)]
+
+
+class SQLiteBackend:
+    """FTS5 table search_fts(title, summary, body); rowid = search_entry.id."""
+
+    def store(self, cursor, rows: list[tuple[int, str, str, str]]) -> None:
+        cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(row[0],) for row in rows])
+        cursor.executemany(
+            "INSERT INTO search_fts (rowid, title, summary, body) VALUES (%s, %s, %s, %s)", rows
+        )
+
+    def remove(self, cursor, ids: list[int]) -> None:
+        cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(pk,) for pk in ids])
+
+    def clear(self, cursor) -> None:
+        cursor.execute("DELETE FROM search_fts")
+
+    @staticmethod
+    def _term(term: Term) -> str:
+        stems = [f'"{_safe(s)}"' for s in term.stems if _safe(s)]
+        return f"({' OR '.join(stems)})" if stems else ""
+
+    def expression(self, query: Query) -> str:
+        """The FTS5 MATCH expression: every part must match; NOT for the exclusions."""
+        parts = [self._term(term) for term in query.terms]
+        for phrase in query.phrases:
+            # A phrase's words in one language's stems each: one alternative per language.
+            variants = [" ".join(v) for v in _phrase_variants(phrase)]
+            if variants:
+                parts.append("(" + " OR ".join(f'"{v}"' for v in variants) + ")")
+        for token, terms in query.concepts:
+            words = [self._term(term) for term in terms]
+            if words:
+                parts.append(f'("{_safe(token)}" OR ({" AND ".join(words)}))')
+            else:
+                parts.append(f'"{_safe(token)}"')
+        expression = " AND ".join(part for part in parts if part)
+        for term in query.excluded:
+            if self._term(term):
+                expression += f" NOT {self._term(term)}"
+        return expression
+
+    def matching_ids_sql(self, query: Query) -> tuple[str, list]:
+        return (
+            "SELECT rowid AS entry_id FROM search_fts WHERE search_fts MATCH %s",
+            [self.expression(query)],
+        )
+
+    def ranked_sql(self, query: Query) -> tuple[str, list]:
+        """(entry id, score) of every match, lower score is better."""
+        # LIMIT -1 (none): a subquery with a LIMIT is not merged into the outer join, where
+        # FTS5 could not compute bm25.
+        sql = (
+            "SELECT rowid AS entry_id, bm25(search_fts, %s, %s, %s) AS score "
+            "FROM search_fts WHERE search_fts MATCH %s LIMIT -1"
+        )
+        return sql, [*WEIGHTS, self.expression(query)]
+
+    def floor_sql(self, query: Query) -> tuple[str, list]:
+        """The bare engine query for the same terms, the floor `make bench` compares with."""
+        return (
+            "SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY rank LIMIT 10",
+            [self.expression(query)],
+        )
+
+
+class PostgresBackend:
+    """search_entry.document tsvector ('simple' configuration: the tokens are analyzed
+    already), weights A/B/C for title/summary/body, GIN index."""
+
+    def store(self, cursor, rows: list[tuple[int, str, str, str]]) -> None:
+        cursor.executemany(
+            "UPDATE search_entry SET document = "
+            "setweight(to_tsvector('simple', %s), 'A') || "
+            "setweight(to_tsvector('simple', %s), 'B') || "
+            "setweight(to_tsvector('simple', %s), 'C') WHERE id = %s",
+            [(title, summary, body, pk) for pk, title, summary, body in rows],
+        )
+
+    def remove(self, cursor, ids: list[int]) -> None:
+        pass  # the column goes with its row
+
+    def clear(self, cursor) -> None:
+        pass
+
+    @staticmethod
+    def _term(term: Term) -> str:
+        stems = [f"'{_safe(s)}'" for s in term.stems if _safe(s)]
+        return f"({' | '.join(stems)})" if stems else ""
+
+    def expression(self, query: Query) -> str:
+        parts = [self._term(term) for term in query.terms]
+        for phrase in query.phrases:
+            variants = [" <-> ".join(f"'{s}'" for s in v) for v in _phrase_variants(phrase)]
+            if variants:
+                parts.append("(" + " | ".join(f"({v})" for v in variants) + ")")
+        for token, terms in query.concepts:
+            words = [self._term(term) for term in terms]
+            if words:
+                parts.append(f"('{_safe(token)}' | ({' & '.join(words)}))")
+            else:
+                parts.append(f"'{_safe(token)}'")
+        expression = " & ".join(part for part in parts if part)
+        for term in query.excluded:
+            if self._term(term):
+                expression += f" & !{self._term(term)}"
+        return expression
+
+    def matching_ids_sql(self, query: Query) -> tuple[str, list]:
+        return (
+            "SELECT id AS entry_id FROM search_entry WHERE document @@ to_tsquery('simple', %s)",
+            [self.expression(query)],
+        )
+
+    def ranked_sql(self, query: Query) -> tuple[str, list]:
+        # ts_rank's weights are listed {D, C, B, A}; normalization 1 divides by 1 + log(length),
+        # like bm25 favouring the shorter of two texts with the same matches. Negated, so that
+        # lower is better as with bm25.
+        title, summary, body = (weight / 10 for weight in WEIGHTS)
+        weights = f"{{0.0, {body}, {summary}, {title}}}"
+        sql = (
+            "SELECT id AS entry_id, -ts_rank(%s::float4[], document, q, 1) AS score "
+            "FROM search_entry, to_tsquery('simple', %s) q WHERE document @@ q"
+        )
+        return sql, [weights, self.expression(query)]
+
+    def floor_sql(self, query: Query) -> tuple[str, list]:
+        return (
+            "SELECT id FROM search_entry, to_tsquery('simple', %s) q WHERE document @@ q "
+            "ORDER BY ts_rank(document, q) DESC LIMIT 10",
+            [self.expression(query)],
+        )
+
+
+def backend():
+    return PostgresBackend() if connection.vendor == "postgresql" else SQLiteBackend()

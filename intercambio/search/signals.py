@@ -1,0 +1,59 @@
+"""The index follows every change: a record is written, rewritten or removed in the same
+transaction as the change (publishing, unpublishing, editing, deleting, a file read)."""
+
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
+
+from intercambio.library.models import Resource, ResourceFile
+from intercambio.network.models import Body, Organization
+from intercambio.practices.models import Practice
+from intercambio.search import index
+from intercambio.search.models import Entry
+from intercambio.taxonomy.models import Concept
+
+KINDS = {
+    Practice: Entry.Kind.PRACTICE,
+    Resource: Entry.Kind.RESOURCE,
+    Organization: Entry.Kind.ORGANIZATION,
+    Body: Entry.Kind.BODY,
+}
+
+
+def _reindex(kind: str, pk: int) -> None:
+    # Inside the change's transaction: a rollback takes the index change back too. Forms save
+    # the many-to-many fields after the row; m2m_changed brings those in.
+    index.index_record(kind, pk)
+
+
+@receiver(post_save)
+def record_saved(sender, instance, raw=False, **kwargs) -> None:
+    if raw:
+        return  # fixtures: `intercambio reindex` afterwards
+    if sender in KINDS:
+        _reindex(KINDS[sender], instance.pk)
+        if sender is Organization:
+            # The country facet of its practices and documents is the owner's country, which
+            # practices/signals.py copies with update() (no post_save): follow it here, in one
+            # query, rather than reindexing every record of the organization.
+            Entry.objects.filter(organization_id=instance.pk).exclude(
+                country=instance.country
+            ).update(country=instance.country)
+    elif sender is ResourceFile:
+        _reindex(Entry.Kind.RESOURCE, instance.resource_id)
+    elif sender is Concept:
+        index.glossary.cache_clear()
+
+
+@receiver(post_delete)
+def record_deleted(sender, instance, **kwargs) -> None:
+    if sender in KINDS:
+        index.remove({(KINDS[sender], instance.pk)})
+    elif sender is ResourceFile:
+        _reindex(Entry.Kind.RESOURCE, instance.resource_id)
+
+
+@receiver(m2m_changed)
+def links_changed(sender, instance, action, **kwargs) -> None:
+    # Themes and goals are facets and SDG tokens.
+    if action in {"post_add", "post_remove", "post_clear"} and type(instance) in KINDS:
+        _reindex(KINDS[type(instance)], instance.pk)
