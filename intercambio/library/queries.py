@@ -85,30 +85,6 @@ def _facet_counts(base: QuerySet[Resource], filters: dict[str, str]) -> dict[str
     return counts
 
 
-def related_resources(*, resource: Resource, limit: int = 4) -> list[Resource]:
-    """Published resources sharing the most themes with this one (ties: the newest), with
-    `shared_themes` set for the "why" on the page. One query for the ranking, then list data."""
-    theme_ids = [theme.pk for theme in resource.themes.all()]
-    if not theme_ids:
-        return []
-    links = Resource.themes.through.objects.filter(theme_id__in=theme_ids).exclude(
-        resource_id=resource.pk
-    )
-    # Ranked on the link table alone (joining the status makes SQLite scan every published
-    # resource); a few more than needed, as some of the best may be unpublished.
-    ranked = [
-        row["resource_id"]
-        for row in links.values("resource_id")
-        .annotate(shared=Count("pk"))
-        .order_by("-shared", "-resource_id")[: limit * 3]
-    ]
-    found = with_list_data(published_resources().filter(pk__in=ranked)).in_bulk()
-    related = [found[pk] for pk in ranked if pk in found][:limit]
-    for item in related:
-        item.shared_themes = [theme for theme in item.themes.all() if theme.pk in theme_ids]
-    return related
-
-
 def related_practices(*, resource: Resource, limit: int = 6) -> list:
     """The published practices linked to the resource, newest first. The link ids are read
     first: filtering practices by the link in one query makes SQLite walk every published

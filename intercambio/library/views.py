@@ -24,10 +24,12 @@ from intercambio.practices.views import (
     LICENCE_URLS,
     PAGE_SIZE,
     WorkflowAction,
+    edited_language,
     is_number,
     requested_page,
     take_workflow_step,
 )
+from intercambio.search.related import related_items
 
 LANGUAGE_CODES = [code for code, _name in LANGUAGE_CHOICES]
 SORTS = ("newest", "year")
@@ -120,7 +122,9 @@ def resource_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "lessons": lessons,
         "progress": progress,
         "done_count": sum(lesson.done for lesson in lessons),
-        "related": queries.related_resources(resource=resource) if resource.is_public else [],
+        "related": related_items(kind="resource", record_id=resource.pk, language=language)
+        if resource.is_public
+        else [],
         "related_practices": queries.related_practices(resource=resource),
         "can_edit": can_edit,
         "can_submit": user.has_perm("library.submit_resource", resource),
@@ -221,10 +225,7 @@ def resource_create(request: HttpRequest) -> HttpResponse:
 def resource_edit(request: HttpRequest, slug: str) -> HttpResponse:
     resource = get_object_or_404(Resource.objects.select_related("organization"), slug=slug)
     require_permission(request, "library.change_resource", resource)
-    language = request.GET.get("language", "")
-    if language not in LANGUAGE_CODES:
-        language = resource.original_language
-    return _edit(request, resource=resource, language=language)
+    return _edit(request, resource=resource, language=edited_language(request, resource))
 
 
 def _edit(request: HttpRequest, *, resource: Resource, language: str) -> HttpResponse:
@@ -265,9 +266,7 @@ def lessons_edit(request: HttpRequest, slug: str) -> HttpResponse:
     require_permission(request, "library.change_resource", resource)
     if not resource.is_training:
         raise Http404
-    language = request.GET.get("language", "")
-    if language not in LANGUAGE_CODES:
-        language = resource.original_language
+    language = edited_language(request, resource)
     formset = LessonFormSet(
         request.POST if request.method == "POST" else None, instance=resource,
         queryset=resource.lessons.order_by("position", "pk"), form_kwargs={"language": language},

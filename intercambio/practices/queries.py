@@ -1,6 +1,5 @@
 """Reads of practices. Every list is built with a fixed number of queries, whatever its size."""
 
-from django.db import connection
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django_countries import countries
@@ -146,46 +145,6 @@ def busiest_organizations(queryset: QuerySet) -> dict[str, int]:
     busiest = sorted(by_id, key=by_id.get, reverse=True)[:ORGANIZATION_OPTIONS]
     slugs = dict(Organization.objects.filter(pk__in=busiest).values_list("pk", "slug"))
     return {slugs[pk]: by_id[pk] for pk in busiest}
-
-
-def related_practices(*, practice: Practice, limit: int = 4) -> list[Practice]:
-    """Published practices sharing the most themes (2 points each) and goals (1 point) with
-    this one, with `shared_themes` / `shared_goals` set for the "why" shown on the page.
-
-    The scores are summed inside the database over the two link tables and only the best few
-    rows come back (one query), then their list data (three queries)."""
-    theme_ids = [theme.pk for theme in practice.themes.all()]
-    goal_ids = [goal.pk for goal in practice.goals.all()]
-    if not theme_ids and not goal_ids:
-        return []
-    themes_table = Practice.themes.through._meta.db_table
-    goals_table = Practice.goals.through._meta.db_table
-    parts, params = [], []
-    if theme_ids:
-        parts.append(f"SELECT practice_id, 2 AS weight FROM {themes_table} "  # noqa: S608
-                     f"WHERE theme_id IN ({', '.join(['%s'] * len(theme_ids))})")  # fmt: skip
-        params += theme_ids
-    if goal_ids:
-        parts.append(f"SELECT practice_id, 1 AS weight FROM {goals_table} "  # noqa: S608
-                     f"WHERE goal_id IN ({', '.join(['%s'] * len(goal_ids))})")  # fmt: skip
-        params += goal_ids
-    # Some of the best-scored may be unpublished: take a few more than needed.
-    sql = (
-        f"SELECT practice_id, SUM(weight) AS score FROM ({' UNION ALL '.join(parts)}) shared "  # noqa: S608
-        "WHERE practice_id <> %s GROUP BY practice_id ORDER BY score DESC, practice_id DESC LIMIT %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, practice.pk, limit * 5])
-        ranked = [row[0] for row in cursor.fetchall()]
-    # By id alone: with "status =" in the same WHERE, SQLite prefers a status index and reads
-    # every published practice instead of the few rows asked for.
-    candidates = with_list_data(Practice.objects.filter(pk__in=ranked)).in_bulk()
-    published = [candidates[pk] for pk in ranked if pk in candidates]
-    related = [item for item in published if item.status == Status.PUBLISHED][:limit]
-    for item in related:
-        item.shared_themes = [t for t in item.themes.all() if t.pk in theme_ids]
-        item.shared_goals = [g for g in item.goals.all() if g.pk in goal_ids]
-    return related
 
 
 def practices_of_editor(*, user) -> QuerySet[Practice]:

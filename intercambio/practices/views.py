@@ -27,6 +27,7 @@ from intercambio.practices import domain, queries
 from intercambio.practices.forms import ContactForm, NoteForm, PartnerFormSet, PracticeForm
 from intercambio.practices.models import Practice
 from intercambio.practices.rules import may_confirm, may_submit, moderator
+from intercambio.search.related import related_items
 
 PAGE_SIZE = 20
 MAX_PAGE = 500  # bounded pagination: deep pages are for the feed and the API, not for people
@@ -37,6 +38,12 @@ def is_number(value: str) -> bool:
     # str.isdigit() alone accepts "²" or "٣", which int() or the database then refuse (a 500);
     # thousands of digits are beyond int() and any column.
     return value.isascii() and value.isdigit() and len(value) <= 18
+
+
+def edited_language(request: HttpRequest, record) -> str:
+    """The version an editor asked for (?language=es), else the record's original."""
+    language = request.GET.get("language", "")
+    return language if language in LANGUAGE_CODES else record.original_language
 
 
 def requested_page(request: HttpRequest) -> int:
@@ -110,7 +117,8 @@ def practice_detail(request: HttpRequest, slug: str) -> HttpResponse:
                  ("title", "summary", "context", "actions", "results", "lessons", "beneficiaries")},
         "versions": practice.language_versions(),
         "partnerships": practice.partnerships.select_related("organization"),
-        "related": queries.related_practices(practice=practice) if practice.is_public else [],
+        "related": related_items(kind="practice", record_id=practice.pk, language=language)
+        if practice.is_public else [],
         "adaptations": practice.adaptations.filter(status=Practice.Status.PUBLISHED)
         .select_related("organization")
         # By city: a date order would lure SQLite into reading every published practice.
@@ -174,10 +182,7 @@ def practice_create(request: HttpRequest) -> HttpResponse:
 def practice_edit(request: HttpRequest, slug: str) -> HttpResponse:
     practice = get_object_or_404(Practice.objects.select_related("organization"), slug=slug)
     require_permission(request, "practices.change_practice", practice)
-    language = request.GET.get("language", "")
-    if language not in LANGUAGE_CODES:
-        language = practice.original_language
-    return _edit(request, practice=practice, language=language)
+    return _edit(request, practice=practice, language=edited_language(request, practice))
 
 
 def _edit(request: HttpRequest, *, practice: Practice, language: str) -> HttpResponse:

@@ -19,6 +19,7 @@ from intercambio.library.models import Resource, ResourceFile
 from intercambio.network.models import Body, Organization
 from intercambio.practices.models import Practice
 from intercambio.search.analyzer import (
+    CONCEPT_PREFIX,
     LANGUAGES,
     Glossary,
     analyze,
@@ -180,8 +181,8 @@ SOURCES: dict[str, tuple[Callable, Callable]] = {
 }  # fmt: skip
 
 
-def _tokens(text: str, language: str) -> str:
-    return " ".join(analyze(text, language=language, glossary=glossary()))
+def _tokens(text: str, language: str) -> list[str]:
+    return analyze(text, language=language, glossary=glossary())
 
 
 def write(documents: list[Document]) -> int:
@@ -197,16 +198,19 @@ def write(documents: list[Document]) -> int:
                   organization_id=d.organization_id, country=str(d.country or ""), year=d.year)
             for d in documents
         ])  # fmt: skip
-        Tag.objects.bulk_create([Tag(entry=entry, value=value)
-                                 for entry, d in zip(entries, documents, strict=True)
-                                 for value in d.tags])  # fmt: skip
-        rows, vocabulary = [], set()
+        rows, vocabulary, tags = [], set(), []
         for entry, d in zip(entries, documents, strict=True):
-            rows.append((entry.pk, _tokens(d.title, d.language),
-                         _tokens(d.summary, d.language),
-                         _tokens(d.body, d.language) + " " + " ".join(
-                             sdg_token(int(t[4:])) for t in d.tags if t.startswith("sdg:"))))  # fmt: skip
+            title, summary, body = (
+                _tokens(text, d.language) for text in (d.title, d.summary, d.body)
+            )
+            goals = [sdg_token(int(t[4:])) for t in d.tags if t.startswith("sdg:")]
+            rows.append((entry.pk, " ".join(title), " ".join(summary), " ".join(body + goals)))
+            # The concepts a text names are tags too: related items are found by them.
+            concepts = {t for t in title + summary + body if t.startswith(CONCEPT_PREFIX)}
+            tags += [Tag(entry=entry, value=value)
+                     for value in [*d.tags, *(f"concept:{c}" for c in sorted(concepts))]]  # fmt: skip
             vocabulary.update(w for w in words(f"{d.title} {d.summary}") if len(w) > 3)
+        Tag.objects.bulk_create(tags)
         with connection.cursor() as cursor:
             backend().store(cursor, rows)
         Word.objects.bulk_create([Word(word=w) for w in vocabulary], ignore_conflicts=True)

@@ -134,14 +134,19 @@ def _results(best: list[tuple[str, float]], query: Query, language: str) -> list
         entries = versions.get(key, [])
         if not entries:
             continue
-        chosen = next((e for e in entries if e.language == language), None) or next(
-            (e for e in entries if e.is_original), entries[0]
-        )
+        chosen = best_version(entries, language)
         results.append(Result(
             kind=chosen.kind, record_id=chosen.record_id, title=chosen.title, url=chosen.url,
             language=chosen.language, snippet=snippet(chosen, query), score=round(-score, 6),
         ))  # fmt: skip
     return results
+
+
+def best_version(entries: list[Entry], language: str) -> Entry:
+    """The version a reader of `language` sees: theirs, else the original."""
+    return next((e for e in entries if e.language == language), None) or next(
+        (e for e in entries if e.is_original), entries[0]
+    )
 
 
 def _wanted(query: Query) -> tuple[set[str], set[str]]:
