@@ -16,9 +16,10 @@ from intercambio.search.models import Entry, Word
 PAGE_SIZE = 10
 MAX_PAGE = 50  # bounded: 500 results are more than anyone reads
 SNIPPET_RADIUS = 110
-FACETS = ("type", "language", "country", "year", "theme", "sdg")
+FACETS = ("type", "language", "country", "organization", "year", "theme", "sdg")
 _FACET_COLUMNS = {"type": "e.kind", "language": "e.language", "country": "e.country",
-                  "year": "e.year"}  # fmt: skip
+                  "organization": "e.organization_id", "year": "e.year"}  # fmt: skip
+ORGANIZATION_OPTIONS = 30  # the busiest publishers among the results, as in the lists
 
 
 @dataclass
@@ -52,7 +53,7 @@ def _filters_sql(filters: dict[str, str], skip: str = "") -> tuple[str, list]:
             continue
         if name in _FACET_COLUMNS:
             clauses.append(f"{_FACET_COLUMNS[name]} = %s")
-            params.append(int(value) if name == "year" else value)
+            params.append(int(value) if name in {"year", "organization"} else value)
         elif name in {"theme", "sdg"}:
             clauses.append(
                 "EXISTS (SELECT 1 FROM search_tag t WHERE t.entry_id = e.id AND t.value = %s)"
@@ -109,6 +110,8 @@ def _facet_counts(cursor, matching: str, params: list, filters: dict[str, str]) 
             [*params, *where_params],
         )
         facets[name] = {str(value): n for value, n in cursor.fetchall() if value not in (None, "")}
+    busiest = sorted(facets["organization"].items(), key=lambda item: -item[1])
+    facets["organization"] = dict(busiest[:ORGANIZATION_OPTIONS])
     for name in ("theme", "sdg"):
         where, where_params = _filters_sql(filters, skip=name)
         cursor.execute(

@@ -10,6 +10,7 @@ from django_countries import countries
 from intercambio.common.i18n import current_language
 from intercambio.common.models import LANGUAGE_CHOICES
 from intercambio.common.queries import FacetOption
+from intercambio.network.models import Organization
 from intercambio.practices.views import is_number
 from intercambio.search import queries
 from intercambio.search.models import Entry
@@ -30,6 +31,7 @@ def read_search(request: HttpRequest) -> tuple[str, dict[str, str], int]:
             "language": value in dict(LANGUAGE_CHOICES),
             "country": value in dict(countries),
             "year": is_number(value) and len(value) == 4,
+            "organization": is_number(value),
             "sdg": is_number(value) and 1 <= int(value) <= 17,
             # A slug: anything else (a NUL byte above all) would reach the database, and
             # PostgreSQL refuses NUL in a parameter with a 500.
@@ -50,6 +52,8 @@ def _options(found: queries.SearchResults, filters: dict[str, str]) -> dict[str,
         )
 
     themes = Theme.objects.filter(slug__in=counts.get("theme", {})).order_by("position")
+    shown = {*counts.get("organization", {}), filters.get("organization") or "0"}
+    organizations = Organization.objects.filter(pk__in=[int(pk) for pk in shown]).only("name")
     goals = Goal.objects.filter(number__in=[int(n) for n in counts.get("sdg", {})])
     return {
         "type": [option("type", value, label) for value, label in Entry.Kind.choices
@@ -61,6 +65,8 @@ def _options(found: queries.SearchResults, filters: dict[str, str]) -> dict[str,
         "sdg": [option("sdg", str(g.number), str(g)) for g in goals],
         "country": sorted((option("country", code, countries.name(code))
                            for code in counts.get("country", {})), key=lambda o: o.label),
+        "organization": sorted((option("organization", str(o.pk), o.name) for o in organizations),
+                               key=lambda o: o.label),
         "year": sorted((option("year", year, year) for year in counts.get("year", {})),
                        key=lambda o: o.value, reverse=True),
     }  # fmt: skip
