@@ -18,6 +18,7 @@ class Scenario:
 
     name: str
     path: str
+    budget_ms: float | None = None  # server p95 budget, when not the bench's default
 
     def url(self, targets: dict[str, str]) -> str:
         return self.path.format(**targets)

@@ -58,7 +58,8 @@ def markdown(result: dict) -> str:
         "Server time is the app's own `Server-Timing: app;dur` (middleware to response); client "
         "time adds the network and the wait for a free worker. × floor is the page's "
         f"throughput over the floor's (`/bench/floor`, one-row read). Budget: server p95 under "
-        f"{result['budget']['server_p95_ms']} ms and a fixed SQL count.",
+        f"{result['budget']['server_p95_ms']} ms (search pages: "
+        f"{result['budget'].get('search_p95_ms', '—')} ms) and a fixed SQL count.",
         "",
         *_load_warning(machine),
         "| page | path | requests | server p50 ms | server p95 ms | client p50 ms | "
@@ -93,8 +94,82 @@ def markdown(result: dict) -> str:
         lines += ["", "Data set reused from an earlier run (same size, seed and generator)."]
     else:
         lines += ["", f"Data set generated in {dataset['generation_s']:.1f} s."]
+    lines += _search(result.get("search"), dataset.get("search_index"))
     lines += _extraction(result.get("extraction"))
     return "\n".join(lines) + "\n"
+
+
+def _search(search: dict | None, built: dict | None) -> list[str]:
+    """The search index build, our search against the bare engine query, and quality."""
+    lines = ["", "## Search", ""]
+    if built:
+        lines += [
+            "Index build (`intercambio.search.index.rebuild`, what `intercambio reindex` runs) "
+            + ("— reused from an earlier run with the same data set and search code:"
+               if built.get("reused") else "on this run:"),
+            "",
+            "| kind | records | entries | seconds | entries/s |",
+            "|---|--:|--:|--:|--:|",
+        ]  # fmt: skip
+        for kind, row in built["by_kind"].items():
+            lines.append(
+                f"| {kind} | {row['records']:,} | {row['entries']:,} | {row['seconds']:.1f} | "
+                f"{_rate(row['entries_per_s'])} |"
+            )
+        lines += [
+            f"| **all** | {built['records']:,} | {built['entries']:,} | {built['seconds']:.1f} | "
+            f"{_rate(built['entries_per_s'])} ({_rate(built['records_per_s'])} records/s) |",
+            "",
+        ]
+    if not search:
+        return lines + ["Search speed and quality not measured."]
+    floor = search.get("floor") or {}
+    if floor.get("error"):
+        lines += [f"Floor ratio FAILED: {floor['error']}", ""]
+    elif floor:
+        lines += [
+            "In process, the server stopped, each query run "
+            f"up to {floor['rounds']} times (at least 3, fewer past 6 s): `queries.search` "
+            "(count, ranked page, facets, snippets, suggestion) against the floor, the bare engine query for the same terms "
+            "(`backend().floor_sql`: MATCH … ORDER BY rank LIMIT 10), ms.",
+            "",
+            "| query | language | filters | results | search p50 | search p95 | floor p50 | "
+            "floor p95 | × floor p50 | × floor p95 |",
+            "|---|---|---|--:|--:|--:|--:|--:|--:|--:|",
+        ]
+        for row in floor["queries"]:
+            filters = ", ".join(f"{k}={v}" for k, v in row["filters"].items()) or "—"
+            fl = row.get("floor_ms") or {}
+            suggestion = f" → “{row['suggestion']}”" if row.get("suggestion") else ""
+            lines.append(
+                f"| {row['name']}: `{row['query']}`{suggestion} | {row['language']} | {filters} | "
+                f"{row['count']:,} | {row['search_ms']['p50']:.1f} | {row['search_ms']['p95']:.1f} | "
+                f"{_ms(fl.get('p50'))} | {_ms(fl.get('p95'))} | {row.get('ratio_p50', '—')} | "
+                f"{row.get('ratio_p95', '—')} |"
+            )
+        for name, plan in floor.get("plans", {}).items():
+            lines += ["", f"Plan of the {name}:", "", "```", plan, "```"]
+        lines.append("")
+    quality = search.get("quality")
+    if quality is None:
+        lines += ["Quality not measured (--no-search-quality)."]
+    elif quality.get("error"):
+        lines += [f"Quality FAILED: {quality['error']}"]
+    else:
+        cross = quality["cross_lingual"]
+        lines += [
+            f"Quality on the tests' judged set ({quality['queries']} queries, "
+            f"{quality['cross_lingual_queries']} with cross-lingual answers; binary relevance, "
+            f"{quality['database']}, a throwaway database): **MRR {quality['mrr']:.3f}**, "
+            f"**nDCG@10 {quality['ndcg10']:.3f}**, recall@10 {quality['recall10']:.3f}; "
+            f"cross-lingual queries MRR {cross['mrr']:.3f}, nDCG@10 {cross['ndcg10']:.3f}.",
+        ]
+        for row in quality.get("worst", []):
+            lines.append(
+                f"- `{row['query']}` ({row['language']}): nDCG@10 {row['ndcg10']:.2f}, expected "
+                f"{', '.join(row['expected'])}; got {', '.join(row['top10'][:5]) or 'nothing'}"
+            )
+    return lines
 
 
 FORMAT_NAMES = {"pdf": "PDF", "docx": "DOCX", "odt": "ODT"}
@@ -166,9 +241,13 @@ def _share(value: float | None) -> str:
 
 
 def write(result: dict, directory: Path) -> tuple[Path, Path]:
+    """latest.json and latest.md, and the same as latest-<database>.*, so that the last
+    SQLite and the last PostgreSQL figures are kept side by side."""
     directory.mkdir(parents=True, exist_ok=True)
-    json_path = directory / "latest.json"
-    md_path = directory / "latest.md"
-    json_path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
-    md_path.write_text(markdown(result))
-    return json_path, md_path
+    database = result["config"]["database"]
+    for name in ("latest", f"latest-{database}"):
+        json_path = directory / f"{name}.json"
+        md_path = directory / f"{name}.md"
+        json_path.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
+        md_path.write_text(markdown(result))
+    return directory / "latest.json", directory / "latest.md"

@@ -3,6 +3,7 @@ which may name records of the data set ({network}, {body}, {organization}, {prac
 {resource}, {module}: see dataset.targets)."""
 
 from bench.load import Scenario
+from bench.search import SCENARIOS as SEARCH_SCENARIOS
 
 # The floor: the cheapest Django view that reads one row. Every page's throughput is
 # reported as a ratio to this one (mounted only with SERVER_TIMING=1).
@@ -31,4 +32,6 @@ SCENARIOS: list[Scenario] = [
     Scenario("library document", "/es/library/{resource}/"),
     Scenario("library training module", "/en/library/{module}/"),
     Scenario("healthz", "/healthz"),
+    # The search's fixed query mix (bench/search.py), budget p95 50 ms (DESIGN.md).
+    *SEARCH_SCENARIOS,
 ]

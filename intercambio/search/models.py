@@ -43,6 +43,8 @@ class Entry(models.Model):
         indexes = [
             # Removing or replacing the entries of one record.
             models.Index(fields=["kind", "record_id"], name="search_entry_record"),
+            # Reading the versions of the records a search or a related list shows.
+            models.Index(fields=["record_key"], name="search_entry_key"),
         ]
 
     def __str__(self) -> str:

@@ -16,6 +16,9 @@ from intercambio.search.models import Entry, Word
 PAGE_SIZE = 10
 MAX_PAGE = 50  # bounded: 500 results are more than anyone reads
 SNIPPET_RADIUS = 110
+# A snippet is looked for in the first characters of a text: stemming a whole report for
+# each result would cost more than the search.
+SNIPPET_SCAN = 5000
 FACETS = ("type", "language", "country", "organization", "year", "theme", "sdg")
 _FACET_COLUMNS = {"type": "e.kind", "language": "e.language", "country": "e.country",
                   "organization": "e.organization_id", "year": "e.year"}  # fmt: skip
@@ -126,18 +129,27 @@ def _facet_counts(cursor, matching: str, params: list, filters: dict[str, str]) 
 
 def _results(best: list[tuple[str, float]], query: Query, language: str) -> list[Result]:
     """The page's records in their best version for the reader: their language, else the
-    original. One query."""
+    original. Two queries: the versions without their text, then the shown ones' text."""
     if not best:
         return []
     versions: dict[str, list[Entry]] = {}
-    for entry in Entry.objects.filter(record_key__in=[key for key, _score in best]):
+    for entry in Entry.objects.filter(record_key__in=[key for key, _score in best]).only(
+        "kind", "record_id", "record_key", "language", "is_original", "title", "url"
+    ):
         versions.setdefault(entry.record_key, []).append(entry)
+    chosen_versions = {key: best_version(entries, language) for key, entries in versions.items()}
+    texts = {
+        pk: (summary, body[:SNIPPET_SCAN])
+        for pk, summary, body in Entry.objects.filter(
+            pk__in=[e.pk for e in chosen_versions.values()]
+        ).values_list("pk", "summary", "body")
+    }
     results = []
     for key, score in best:
-        entries = versions.get(key, [])
-        if not entries:
+        chosen = chosen_versions.get(key)
+        if chosen is None:
             continue
-        chosen = best_version(entries, language)
+        chosen.summary, chosen.body = texts.get(chosen.pk, ("", ""))
         results.append(Result(
             kind=chosen.kind, record_id=chosen.record_id, title=chosen.title, url=chosen.url,
             language=chosen.language, snippet=snippet(chosen, query), score=round(-score, 6),

@@ -14,6 +14,7 @@ from intercambio.search.models import Entry, Tag
 from intercambio.search.queries import best_version
 from intercambio.taxonomy.models import Concept, Theme
 
+CANDIDATES_PER_TAG = 300
 SCORE_SQL = (
     "CASE WHEN shared.value LIKE 'concept:%%' THEN 3 WHEN shared.value LIKE 'theme:%%' THEN 2 "
     "ELSE 1 END"
@@ -47,31 +48,40 @@ def related_items(*, kind: str, record_id: int, language: str, limit: int = 5) -
     """The public records sharing the most with this one, with what they share. Three to
     five queries whatever the size of the index; empty for a record not in the index."""
     key = f"{kind}:{record_id}"
-    own = set(Tag.objects.filter(entry__record_key=key).values_list("value", flat=True))
+    # By entry ids: a join on the record key lets SQLite start from the (large) tag index.
+    own_entries = list(Entry.objects.filter(record_key=key).values_list("pk", flat=True))
+    own = set(Tag.objects.filter(entry_id__in=own_entries).values_list("value", flat=True))
     own -= _broad_themes()
     if not own:
         return []
     values = sorted(own)
-    marks = ", ".join(["%s"] * len(values))
+    # Candidates: the latest CANDIDATES_PER_TAG entries of each shared tag (read from the
+    # end of the tag index), so that a tag shared by tens of thousands of records costs the
+    # same as a rare one; then scored over those few rows.
+    candidates = " UNION ALL ".join(
+        "SELECT * FROM (SELECT entry_id, value FROM search_tag WHERE value = %s "
+        "ORDER BY entry_id DESC LIMIT %s) c" for _value in values
+    )  # fmt: skip
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT shared.record_key, SUM({SCORE_SQL}) AS score FROM ("  # noqa: S608
-            "SELECT DISTINCT e.record_key, t.value FROM search_tag t "
-            "JOIN search_entry e ON e.id = t.entry_id "
-            f"WHERE t.value IN ({marks}) AND e.record_key <> %s) shared "
+            "SELECT DISTINCT e.record_key, t.value FROM "
+            f"({candidates}) t JOIN search_entry e ON e.id = t.entry_id "
+            "WHERE e.record_key <> %s) shared "
             "GROUP BY shared.record_key ORDER BY score DESC, shared.record_key LIMIT %s",
-            [*values, key, limit],
+            [*(item for value in values for item in (value, CANDIDATES_PER_TAG)), key, limit],
         )
         ranked = [row[0] for row in cursor.fetchall()]
     if not ranked:
         return []
-    shares: dict[str, set[str]] = {}
     versions: dict[str, list[Entry]] = {}
-    tags = Tag.objects.filter(entry__record_key__in=ranked, value__in=values)
-    for record_key, value in tags.values_list("entry__record_key", "value"):
-        shares.setdefault(record_key, set()).add(value)
     for entry in Entry.objects.filter(record_key__in=ranked).defer("body", "summary"):
         versions.setdefault(entry.record_key, []).append(entry)
+    record_of = {entry.pk: k for k, entries in versions.items() for entry in entries}
+    shares: dict[str, set[str]] = {}
+    tags = Tag.objects.filter(entry_id__in=list(record_of), value__in=values)
+    for entry_id, value in tags.values_list("entry_id", "value"):
+        shares.setdefault(record_of[entry_id], set()).add(value)
     chosen = {key: best_version(entries, language) for key, entries in versions.items()}
     organizations = dict(
         Organization.objects.filter(
