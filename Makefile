@@ -21,6 +21,7 @@ run: install
 	DEBUG=1 $(BIN)/intercambio compiletranslations
 	DEBUG=1 $(BIN)/intercambio collectstatic --no-input -v0
 	DEBUG=1 $(BIN)/intercambio demo --once
+	DEBUG=1 $(BIN)/intercambio reindex --if-empty
 	DEBUG=1 PORT=$(PORT) SITE_URL=$${SITE_URL:-http://127.0.0.1:$(PORT)} BIN=$(BIN) ./bin/serve
 
 lint: install
