@@ -146,9 +146,13 @@ class Query:
     def is_empty(self) -> bool:
         return not (self.terms or self.phrases or self.concepts)
 
+    def wanted_terms(self) -> list[Term]:
+        """Every term that must match (not the excluded ones), phrases and concepts included."""
+        return [*self.terms, *(t for p in self.phrases for t in p),
+                *(t for _token, ts in self.concepts for t in ts)]  # fmt: skip
+
     def words(self) -> list[str]:
-        found = [t.word for t in self.terms] + [t.word for p in self.phrases for t in p]
-        return found + [t.word for _token, ts in self.concepts for t in ts]
+        return [term.word for term in self.wanted_terms()]
 
 
 def _term(word: str) -> Term:

@@ -165,8 +165,7 @@ def best_version(entries: list[Entry], language: str) -> Entry:
 
 
 def _wanted(query: Query) -> tuple[set[str], set[str]]:
-    terms = [*query.terms, *(t for p in query.phrases for t in p),
-             *(t for _token, ts in query.concepts for t in ts)]  # fmt: skip
+    terms = query.wanted_terms()
     return {t.word for t in terms}, {s for t in terms for s in t.stems}
 
 
