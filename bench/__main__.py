@@ -61,6 +61,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--reindex", action="store_true", help="build the search index even if reusable"
     )
     parser.add_argument(
+        "--only", default="", metavar="PREFIX",
+        help='measure only the pages whose name starts with PREFIX (e.g. "search")',
+    )  # fmt: skip
+    parser.add_argument(
         "--no-search-quality", dest="quality", action="store_false",
         help="skip MRR / nDCG@10 on the tests' judged query set (a throwaway database)",
     )  # fmt: skip
@@ -237,7 +241,8 @@ def measure(args: argparse.Namespace, port: int, targets: dict, log_tail) -> tup
     from bench.scenarios import FLOOR, SCENARIOS
 
     results = []
-    for scenario in [FLOOR, *SCENARIOS]:
+    chosen = [scenario for scenario in SCENARIOS if scenario.name.startswith(args.only)]
+    for scenario in [FLOOR, *chosen]:
         url = scenario.url(targets)
         sample, body = warm_up(port=port, url=url, count=args.warmup)
         if sample.status != 200:
@@ -344,6 +349,7 @@ def main(argv: list[str] | None = None) -> int:
         "config": {
             "size": args.size,
             "seed": args.seed,
+            "only": args.only,
             "concurrency": args.concurrency,
             "requests_per_page": args.requests,
             "duration_s": args.duration,

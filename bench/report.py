@@ -131,21 +131,24 @@ def _search(search: dict | None, built: dict | None) -> list[str]:
             "In process, the server stopped, each query run "
             f"up to {floor['rounds']} times (at least 3, fewer past 6 s): `queries.search` "
             "(count, ranked page, facets, snippets, suggestion) against the floor, the bare engine query for the same terms "
-            "(`backend().floor_sql`: MATCH … ORDER BY rank LIMIT 10), ms.",
+            "(`backend().floor_sql`: MATCH … ORDER BY rank LIMIT 10), ms. *Cold*: the count and "
+            "facets not yet cached (the first search of those words since the index last changed).",
             "",
-            "| query | language | filters | results | search p50 | search p95 | floor p50 | "
-            "floor p95 | × floor p50 | × floor p95 |",
-            "|---|---|---|--:|--:|--:|--:|--:|--:|--:|",
+            "| query | language | filters | results | search p50 | search p95 | cold p50 | "
+            "cold p95 | floor p50 | floor p95 | × floor p95 | cold × floor p95 |",
+            "|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",
         ]
         for row in floor["queries"]:
             filters = ", ".join(f"{k}={v}" for k, v in row["filters"].items()) or "—"
             fl = row.get("floor_ms") or {}
+            cold = row.get("search_cold_ms") or {}
             suggestion = f" → “{row['suggestion']}”" if row.get("suggestion") else ""
             lines.append(
                 f"| {row['name']}: `{row['query']}`{suggestion} | {row['language']} | {filters} | "
                 f"{row['count']:,} | {row['search_ms']['p50']:.1f} | {row['search_ms']['p95']:.1f} | "
-                f"{_ms(fl.get('p50'))} | {_ms(fl.get('p95'))} | {row.get('ratio_p50', '—')} | "
-                f"{row.get('ratio_p95', '—')} |"
+                f"{_ms(cold.get('p50'))} | {_ms(cold.get('p95'))} | "
+                f"{_ms(fl.get('p50'))} | {_ms(fl.get('p95'))} | {row.get('ratio_p95', '—')} | "
+                f"{row.get('cold_ratio_p95', '—')} |"
             )
         for name, plan in floor.get("plans", {}).items():
             lines += ["", f"Plan of the {name}:", "", "```", plan, "```"]

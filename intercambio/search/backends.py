@@ -6,20 +6,12 @@ weights by field (title, summary, body) and length normalization. Only the best 
 leave the engine.
 """
 
-from dataclasses import dataclass
-
 from django.db import connection
 
 from intercambio.search.analyzer import LANGUAGES, Query, Term, stem
 
 # Title, summary, body.
 WEIGHTS = (10.0, 4.0, 1.0)
-
-
-@dataclass
-class Match:
-    record_key: str
-    score: float
 
 
 def _safe(token: str) -> str:
@@ -75,21 +67,33 @@ class SQLiteBackend:
                 expression += f" NOT {self._term(term)}"
         return expression
 
-    def matching_ids_sql(self, query: Query) -> tuple[str, list]:
+    def matches_sql(self, query: Query) -> tuple[str, list]:
+        """FROM … WHERE of the matching entries, search_entry aliased `e`."""
         return (
-            "SELECT rowid AS entry_id FROM search_fts WHERE search_fts MATCH %s",
+            "FROM search_fts JOIN search_entry e ON e.id = search_fts.rowid "
+            "WHERE search_fts MATCH %s",
             [self.expression(query)],
         )
 
-    def ranked_sql(self, query: Query) -> tuple[str, list]:
-        """(entry id, score) of every match, lower score is better."""
-        # LIMIT -1 (none): a subquery with a LIMIT is not merged into the outer join, where
-        # FTS5 could not compute bm25.
-        sql = (
-            "SELECT rowid AS entry_id, bm25(search_fts, %s, %s, %s) AS score "
-            "FROM search_fts WHERE search_fts MATCH %s LIMIT -1"
+    def ranked_sql(self, query: Query, where: str, params: list, limit: int) -> tuple[str, list]:
+        """(record key, score) of the best `limit` matching entries, best (lowest) first;
+        `where` filters search_entry `e`."""
+        if not where:
+            # Ranked and cut by FTS5 alone, and only the best few joined to their records:
+            # joining every match first costs half as much again for a common word.
+            return (
+                "SELECT e.record_key, r.score FROM (SELECT rowid AS id, "
+                "bm25(search_fts, %s, %s, %s) AS score FROM search_fts "
+                "WHERE search_fts MATCH %s ORDER BY score, rowid LIMIT %s) r "
+                "JOIN search_entry e ON e.id = r.id ORDER BY r.score, e.id",
+                [*WEIGHTS, self.expression(query), limit],
+            )
+        matches, match_params = self.matches_sql(query)
+        return (
+            f"SELECT e.record_key, bm25(search_fts, %s, %s, %s) AS score {matches}{where} "
+            "ORDER BY score, e.id LIMIT %s",
+            [*WEIGHTS, *match_params, *params, limit],
         )
-        return sql, [*WEIGHTS, self.expression(query)]
 
     def floor_sql(self, query: Query) -> tuple[str, list]:
         """The bare engine query for the same terms, the floor `make bench` compares with."""
@@ -141,23 +145,23 @@ class PostgresBackend:
                 expression += f" & !{self._term(term)}"
         return expression
 
-    def matching_ids_sql(self, query: Query) -> tuple[str, list]:
+    def matches_sql(self, query: Query) -> tuple[str, list]:
         return (
-            "SELECT id AS entry_id FROM search_entry WHERE document @@ to_tsquery('simple', %s)",
+            "FROM search_entry e, to_tsquery('simple', %s) q WHERE e.document @@ q",
             [self.expression(query)],
         )
 
-    def ranked_sql(self, query: Query) -> tuple[str, list]:
+    def ranked_sql(self, query: Query, where: str, params: list, limit: int) -> tuple[str, list]:
         # ts_rank's weights are listed {D, C, B, A}; normalization 1 divides by 1 + log(length),
         # like bm25 favouring the shorter of two texts with the same matches. Negated, so that
         # lower is better as with bm25.
         title, summary, body = (weight / 10 for weight in WEIGHTS)
-        weights = f"{{0.0, {body}, {summary}, {title}}}"
-        sql = (
-            "SELECT id AS entry_id, -ts_rank(%s::float4[], document, q, 1) AS score "
-            "FROM search_entry, to_tsquery('simple', %s) q WHERE document @@ q"
+        matches, match_params = self.matches_sql(query)
+        return (
+            "SELECT e.record_key, -ts_rank(%s::float4[], e.document, q, 1) AS score "
+            f"{matches}{where} ORDER BY score, e.id LIMIT %s",
+            [f"{{0.0, {body}, {summary}, {title}}}", *match_params, *params, limit],
         )
-        return sql, [weights, self.expression(query)]
 
     def floor_sql(self, query: Query) -> tuple[str, list]:
         return (

@@ -5,6 +5,7 @@ organizations, bodies), so a search never has to check permissions, and a record
 index in the same transaction that unpublishes it (signals.py).
 """
 
+import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -28,7 +29,7 @@ from intercambio.search.analyzer import (
     words,
 )
 from intercambio.search.backends import backend
-from intercambio.search.models import Entry, Tag, Word
+from intercambio.search.models import Entry, Revision, Tag, Word
 from intercambio.taxonomy.models import Concept
 
 Kind = Entry.Kind
@@ -214,6 +215,7 @@ def write(documents: list[Document]) -> int:
         with connection.cursor() as cursor:
             backend().store(cursor, rows)
         Word.objects.bulk_create([Word(word=w) for w in vocabulary], ignore_conflicts=True)
+        _changed()
     return len(entries)
 
 
@@ -232,6 +234,19 @@ def remove(records: set[tuple[str, int]]) -> None:
     with connection.cursor() as cursor:
         backend().remove(cursor, ids)
     Entry.objects.filter(pk__in=ids).delete()
+    _changed()
+
+
+def revision() -> str:
+    """The index's current revision (see Revision)."""
+    return Revision.objects.values_list("token", flat=True).first() or ""
+
+
+def _changed() -> None:
+    token = uuid.uuid4().hex
+    if not Revision.objects.filter(pk=1).update(token=token):
+        # The row is gone (a flushed database): whoever writes it first sets a new token.
+        Revision.objects.bulk_create([Revision(pk=1, token=token)], ignore_conflicts=True)
 
 
 def index_record(kind: str, record_id: int) -> None:
@@ -251,6 +266,7 @@ def rebuild(
     with connection.cursor() as cursor:
         backend().clear(cursor)
     Entry.objects.all().delete()
+    _changed()
     glossary.cache_clear()
     total = 0
     for kind, (queryset, documents) in SOURCES.items():

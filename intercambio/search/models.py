@@ -76,3 +76,13 @@ class Word(models.Model):
 
     def __str__(self) -> str:
         return self.word
+
+
+class Revision(models.Model):
+    """One row, given a new token by every change to the index: search counts are cached
+    under it, so that they are reused until the index changes and never after."""
+
+    token = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return self.token

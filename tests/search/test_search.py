@@ -663,3 +663,20 @@ def test_search_page_query_count_does_not_grow_with_the_results(db):
     assert count_queries(Client(), "/api/v1/search?q=cisterns") == count_queries(
         Client(), "/api/v1/search?q=photovoltaic"
     )
+
+
+def test_counts_are_counted_once_until_the_index_changes(corpus):
+    with CaptureQueriesContext(connection) as first:
+        before = search("compost", reader="pt-br")
+    with CaptureQueriesContext(connection) as again:
+        assert search("compost", reader="es").count == before.count >= 1
+    # The second search read its page but not the count and facets again.
+    assert len(again.captured_queries) == len(first.captured_queries) - 1
+
+    factories.PracticeFactory(
+        organization=corpus["recife"], status=Status.PUBLISHED, start_year=2031,
+        title_en="Composting at school", summary_en="Pupils compost the canteen's leftovers.",
+    )  # fmt: skip
+    after = search("compost")
+    assert after.count == before.count + 1
+    assert after.facets["year"]["2031"] == 1
