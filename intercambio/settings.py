@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "intercambio.taxonomy",
     "intercambio.practices",
     "intercambio.library",
+    "intercambio.events",
     "intercambio.search",
 ]
 

@@ -29,7 +29,7 @@ urlpatterns += i18n_patterns(
     # Sections whose features land in later releases; each says so instead of a 404.
     path("practices/", include("intercambio.practices.urls")),
     path("library/", include("intercambio.library.urls")),
-    path("events/", common_views.section_not_open(_("Events")), name="events"),
+    path("events/", include("intercambio.events.urls")),
     path("workplans/", common_views.section_not_open(_("Work plans")), name="workplans"),
     path("search/", include("intercambio.search.urls")),
     path("admin/", admin.site.urls),

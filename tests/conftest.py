@@ -1,8 +1,11 @@
-"""Shared fixtures: personas for every permission test, and a clean media folder."""
+"""Shared fixtures: personas for every permission test, and a clean media folder; helpers of
+the page tests."""
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from tests import factories
 
@@ -74,3 +77,21 @@ def login(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+def count_queries(client: Client, url: str) -> int:
+    """The SQL queries of a page once the process is warm (the first request of a process fills
+    caches: facet counts, sessions)."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(context.captured_queries)
+
+
+def facet_counts(response) -> dict[str, dict[str, int]]:
+    """facet → value → count, as a list page offers them."""
+    return {
+        name: {option.value: option.count for option in options}
+        for name, options in response.context["facets"].items()
+    }

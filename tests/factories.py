@@ -3,6 +3,7 @@ import datetime
 import factory
 from django.contrib.auth import get_user_model
 
+from intercambio.events.models import Event, EventOrganization, Session
 from intercambio.library.models import Lesson, Resource
 from intercambio.network.models import Body, BodyRole, Membership, Network, Organization, Person
 from intercambio.practices.models import Practice
@@ -149,6 +150,53 @@ class LessonFactory(factory.django.DjangoModelFactory):
     title_en = factory.Sequence(lambda n: f"Lesson {n}")
     body_en = "What to learn in this lesson."
     duration_minutes = 20
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A published seminar in Recife's time zone, 30 days from now, in English."""
+
+    class Meta:
+        model = Event
+        skip_postgeneration_save = True
+
+    slug = factory.Sequence(lambda n: f"event-{n}")
+    kind = Event.Kind.SEMINAR
+    status = Event.Status.PUBLISHED
+    original_language = "en"
+    title_en = factory.Sequence(lambda n: f"Seminar {n}")
+    description_en = "What the seminar is about."
+    starts_at = factory.LazyFunction(
+        lambda: (datetime.datetime.now(datetime.UTC) + datetime.timedelta(days=30)).replace(
+            hour=12, minute=0, second=0, microsecond=0
+        )
+    )
+    ends_at = factory.LazyAttribute(lambda event: event.starts_at + datetime.timedelta(hours=8))
+    time_zone = "America/Recife"
+    city = "Recife"
+    country = "BR"
+    floor_languages = "|pt-br|"
+
+    @factory.post_generation
+    def organizer(self, create, extracted, **kwargs):
+        # The first organizer (a new organization unless one is passed; organizer=False: none).
+        if create and extracted is not False:
+            EventOrganization.objects.create(
+                event=self, role=EventOrganization.Role.ORGANIZER,
+                organization=extracted or OrganizationFactory(),
+            )  # fmt: skip
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Session
+
+    event = factory.SubFactory(EventFactory)
+    kind = Session.Kind.ROUNDTABLE
+    original_language = "en"
+    title_en = factory.Sequence(lambda n: f"Roundtable {n}")
+    starts_at = factory.LazyAttribute(lambda session: session.event.starts_at)
+    ends_at = factory.LazyAttribute(lambda session: session.starts_at + datetime.timedelta(hours=1))
+    language = "pt-br"
 
 
 def theme(slug: str) -> Theme:

@@ -80,6 +80,8 @@ ORGANIZATIONS = [
     Org("Fórum IBGP", "BR", kind=Kind.NGO),
     Org("Eurocities", "BE", "Brussels-Capital Region", kind=Kind.ASSOCIATION, city="Brussels",
         website="https://eurocities.eu"),
+    Org("Frente Nacional de Prefeitos", "BR", "Distrito Federal", kind=Kind.ASSOCIATION,
+        short_name="FNP", city="Brasília", website="https://fnp.org.br", slug="fnp"),
     Org("Secretaría Técnica Permanente de Mercociudades", "UY", "Montevideo",
         kind=Kind.SECRETARIAT, short_name="STPM", city="Montevideo",
         website="https://mercociudades.org", slug="mercociudades-secretariat"),
@@ -255,6 +257,17 @@ ABOUT = {
         "Derechos Digitales y fue sede de su encuentro anual en 2024.",
         "en": "Capital of the state of Alagoas. Coordinator of the Cities Coalition for "
         "Digital Rights and host of its 2024 annual meeting.",
+    },
+    "fnp": {
+        "pt-br": "Associação dos prefeitos e prefeitas das cidades brasileiras, com sede em "
+        "Brasília; coordena fóruns de secretários municipais como o Fórum Inova Cidades. "
+        "Organizou com Maceió a conferência Connected People Integrated Cities (2024).",
+        "es": "Asociación de alcaldes y alcaldesas de las ciudades brasileñas, con sede en "
+        "Brasilia; coordina foros de secretarios municipales como el Foro Inova Cidades. "
+        "Organizó con Maceió la conferencia Connected People Integrated Cities (2024).",
+        "en": "The national coalition of mayors of Brazilian cities, based in Brasília; it "
+        "runs forums of municipal secretaries such as Forum Inova Cidades. It organized the "
+        "Connected People Integrated Cities conference (2024) with Maceió.",
     },
     "montevideo": {
         "es": "Capital de Uruguay y ciudad fundadora de Mercociudades; sede de la Secretaría "
@@ -675,6 +688,43 @@ PEOPLE = [
         "phone": "+598 0000 0000",
         "visibility": Person.Visibility.PRIVATE,
         "user": "secretaria@mercociudades.example",
+    },
+    # Demo speakers of the events (fictitious, like the two above): the seed documents name no
+    # speaker. Public, since a programme shows who speaks; no e-mail or phone to expose.
+    {
+        "name": "Carolina Vasconcelos",
+        "organization": "maceio",
+        "position": "Coordenadora de Relações Internacionais",
+        "email": "",
+        "visibility": Person.Visibility.PUBLIC,
+    },
+    {
+        "name": "Rafael Moura",
+        "organization": "fnp",
+        "position": "Assessor de Inovação e Governo Digital",
+        "email": "",
+        "visibility": Person.Visibility.PUBLIC,
+    },
+    {
+        "name": "Grace Wanjiru",
+        "organization": "un-habitat",
+        "position": "Programme Officer, People-Centred Smart Cities",
+        "email": "",
+        "visibility": Person.Visibility.PUBLIC,
+    },
+    {
+        "name": "Pieter Janssen",
+        "organization": "eurocities",
+        "position": "Policy Advisor, Digital Transition",
+        "email": "",
+        "visibility": Person.Visibility.PUBLIC,
+    },
+    {
+        "name": "Marta Puig",
+        "organization": "barcelona",
+        "position": "Oficina de Innovación Digital",
+        "email": "",
+        "visibility": Person.Visibility.PUBLIC,
     },
 ]
 

@@ -31,15 +31,13 @@ class SQLiteBackend:
     """FTS5 table search_fts(title, summary, body); rowid = search_entry.id."""
 
     def store(self, cursor, rows: list[tuple[int, str, str, str]]) -> None:
-        cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(row[0],) for row in rows])
+        # New entries only: an entry's FTS5 row is deleted with it (migration 0005's trigger).
         cursor.executemany(
             "INSERT INTO search_fts (rowid, title, summary, body) VALUES (%s, %s, %s, %s)", rows
         )
 
-    def remove(self, cursor, ids: list[int]) -> None:
-        cursor.executemany("DELETE FROM search_fts WHERE rowid = %s", [(pk,) for pk in ids])
-
     def clear(self, cursor) -> None:
+        # At once, rather than row by row through the trigger as the entries are deleted.
         cursor.execute("DELETE FROM search_fts")
 
     @staticmethod
@@ -115,9 +113,6 @@ class PostgresBackend:
             "setweight(to_tsvector('simple', %s), 'C') WHERE id = %s",
             [(title, summary, body, pk) for pk, title, summary, body in rows],
         )
-
-    def remove(self, cursor, ids: list[int]) -> None:
-        pass  # the column goes with its row
 
     def clear(self, cursor) -> None:
         pass

@@ -1,7 +1,7 @@
 """Keeping the index: one entry per public record and language version.
 
-Only what everyone may see is indexed (published practices and library documents,
-organizations, bodies), so a search never has to check permissions, and a record leaves the
+Only what everyone may see is indexed (published practices and library documents, public
+events, organizations, bodies), so a search never has to check permissions, and a record leaves the
 index in the same transaction that unpublishes it (signals.py).
 """
 
@@ -16,6 +16,7 @@ from django.db.models import Prefetch
 from django.utils import translation
 
 from intercambio.common.i18n import field_suffix
+from intercambio.events.models import Event, EventOrganization
 from intercambio.library.models import Resource, ResourceFile
 from intercambio.network.models import Body, Organization
 from intercambio.practices.models import Practice
@@ -160,6 +161,37 @@ def body_documents(bodies: Iterable[Body]) -> Iterator[Document]:
             )  # fmt: skip
 
 
+def event_documents(events: Iterable[Event]) -> Iterator[Document]:
+    for event in events:
+        if event.status not in Event.PUBLIC_STATUSES:
+            continue
+        tags = _themes_and_goals(event)
+        path = _path(event)
+        roles = list(event.roles.all())
+        # The organization facet: the first organizer (else the first organization named).
+        lead = next((r for r in roles if r.role == EventOrganization.Role.ORGANIZER), None) or (
+            roles[0] if roles else None
+        )
+        original = event.original_language
+        for language in LANGUAGES:
+            title = _text(event, "title", language)
+            if not title:
+                continue
+            place = ", ".join(filter(None, [event.venue, event.city, str(event.country.name)]))
+            organizations = ", ".join(role.organization.name for role in roles)
+            sessions = "\n".join(
+                "\n".join(filter(None, [_text(s, "title", language) or _text(s, "title", original),
+                                        _text(s, "description", language)]))
+                for s in event.sessions.all()
+            )  # fmt: skip
+            yield Document(
+                Kind.EVENT, event.pk, language, language == original, title,
+                f"{place}\n{organizations}", f"{_text(event, 'description', language)}\n{sessions}",
+                path, lead.organization_id if lead else None, event.country,
+                event.starts_at.year, tags,
+            )  # fmt: skip
+
+
 def _with_files():
     return Prefetch("files", queryset=ResourceFile.objects.only("resource_id", "language",
                                                                  "state", "text"))  # fmt: skip
@@ -176,6 +208,12 @@ SOURCES: dict[str, tuple[Callable, Callable]] = {
         lambda: Resource.objects.filter(status=Resource.Status.PUBLISHED)
         .select_related("organization").prefetch_related("themes__parent", "goals", _with_files()),
         resource_documents,
+    ),
+    Kind.EVENT: (
+        lambda: Event.objects.filter(status__in=Event.PUBLIC_STATUSES).prefetch_related(
+            "themes__parent", "goals", "sessions",
+            Prefetch("roles", queryset=EventOrganization.objects.select_related("organization"))),
+        event_documents,
     ),
     Kind.ORGANIZATION: (lambda: Organization.objects.all(), organization_documents),
     Kind.BODY: (lambda: Body.objects.select_related("network"), body_documents),
@@ -231,8 +269,7 @@ def remove(records: set[tuple[str, int]]) -> None:
         )
     if not ids:
         return
-    with connection.cursor() as cursor:
-        backend().remove(cursor, ids)
+    # On SQLite their FTS5 rows go with them (a trigger, migration 0005).
     Entry.objects.filter(pk__in=ids).delete()
     _changed()
 
@@ -272,11 +309,12 @@ def rebuild(
     for kind, (queryset, documents) in SOURCES.items():
         records = queryset().order_by("pk")
         count = records.count()
-        done = 0
-        for start in range(0, count, batch_size):
-            batch = list(records[start : start + batch_size])
+        done, last = 0, 0
+        while batch := list(records.filter(pk__gt=last)[:batch_size]):
+            # From the last id rather than by OFFSET, which reads every row before the batch
+            # again: the last batches of 100 000 practices took longer than the first ones.
             total += write(list(documents(batch)))
-            done += len(batch)
+            done, last = done + len(batch), batch[-1].pk
             if progress:
                 progress(kind, done, count)
     return total

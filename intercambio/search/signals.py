@@ -4,6 +4,7 @@ transaction as the change (publishing, unpublishing, editing, deleting, a file r
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
+from intercambio.events.models import Event, EventOrganization, Session
 from intercambio.library.models import Resource, ResourceFile
 from intercambio.network.models import Body, Organization
 from intercambio.practices.models import Practice
@@ -16,7 +17,10 @@ KINDS = {
     Resource: Entry.Kind.RESOURCE,
     Organization: Entry.Kind.ORGANIZATION,
     Body: Entry.Kind.BODY,
+    Event: Entry.Kind.EVENT,
 }
+# Parts of a record that are indexed with it: a change to one rewrites the record.
+PARTS = {EventOrganization: Entry.Kind.EVENT, Session: Entry.Kind.EVENT}
 
 
 def _reindex(kind: str, pk: int) -> None:
@@ -40,6 +44,8 @@ def record_saved(sender, instance, raw=False, **kwargs) -> None:
             ).update(country=instance.country)
     elif sender is ResourceFile:
         _reindex(Entry.Kind.RESOURCE, instance.resource_id)
+    elif sender in PARTS:
+        _reindex(PARTS[sender], instance.event_id)
     elif sender is Concept:
         index.glossary.cache_clear()
 
@@ -50,6 +56,8 @@ def record_deleted(sender, instance, **kwargs) -> None:
         index.remove({(KINDS[sender], instance.pk)})
     elif sender is ResourceFile:
         _reindex(Entry.Kind.RESOURCE, instance.resource_id)
+    elif sender in PARTS:
+        _reindex(PARTS[sender], instance.event_id)
 
 
 @receiver(m2m_changed)

@@ -32,7 +32,12 @@ PUBLIC_PAGES = [
     ("signup", "/accounts/signup/", 200),
     ("privacy", "/privacy/", 200),
     ("accessibility-statement", "/accessibility/", 200),
-    ("section-not-open-yet", "/events/", 200),
+    ("section-not-open-yet", "/workplans/", 200),
+    ("events", "/events/", 200),
+    ("events-past-filtered", "/events/?when=past&kind=seminar&language=es", 200),
+    ("events-month", "/events/?view=month&month=2015-10", 200),
+    ("event", "/events/modernization-municipal-management-sao-paulo-2015/", 200),
+    ("event-programme", "/events/connected-people-integrated-cities-2024/programme/", 200),
     ("search", "/search/", 200),
     ("search-results", "/search/?q=dados+abertos", 200),
     ("search-filtered", "/search/?q=gobierno&type=practice&language=es", 200),
@@ -93,6 +98,7 @@ def test_public_page_has_no_axe_violation(session: Session, demo, language, path
     assert session.page.locator("html").get_attribute("lang") == language
     if "?" in path:  # the filters must leave something to check
         rows = "table.list tbody th a" if path.startswith("/network/") else ".practice-card"
+        rows = "table.month li" if "view=month" in path else rows
         assert session.page.locator(rows).count() > 0
     assert_no_violations(session.page, url)
 

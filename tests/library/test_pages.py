@@ -9,9 +9,7 @@ import pytest
 from django.core import mail
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -20,7 +18,7 @@ from intercambio.library.models import Lesson, LessonCompletion, Resource, Resou
 from intercambio.practices.models import Practice
 from intercambio.taxonomy.models import Theme
 from tests import factories
-from tests.conftest import login
+from tests.conftest import count_queries, facet_counts, login
 from tests.factories import theme
 
 Status = Resource.Status
@@ -44,21 +42,6 @@ def add_file(resource: Resource, language: str, *, state: str = "ready", excerpt
         original_name=f"guide-{language}.pdf", content_type="application/pdf",
         size=len(content), state=state, excerpt=excerpt,
     )  # fmt: skip
-
-
-def count_queries(client: Client, url: str) -> int:
-    client.get(url)  # steady state: the first request fills caches (facet counts, sessions)
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(context.captured_queries)
-
-
-def facet_counts(response) -> dict[str, dict[str, int]]:
-    return {
-        name: {option.value: option.count for option in options}
-        for name, options in response.context["facets"].items()
-    }
 
 
 def listed(response) -> list[str]:

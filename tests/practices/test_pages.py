@@ -8,13 +8,11 @@ import zipfile
 import feedparser
 import pytest
 from django.core import mail
-from django.db import connection
 from django.test import Client
-from django.test.utils import CaptureQueriesContext
 
 from intercambio.practices.models import Attachment, Practice
 from tests import factories
-from tests.conftest import login
+from tests.conftest import count_queries, login
 from tests.factories import theme
 
 Status = Practice.Status
@@ -27,14 +25,6 @@ def published(**fields) -> Practice:
 def english_url(practice: Practice) -> str:
     # Explicit: reverse() would follow whatever language an earlier request left active.
     return f"/en/practices/{practice.slug}/"
-
-
-def count_queries(client: Client, url: str) -> int:
-    client.get(url)  # steady state: the first request of a process fills caches once
-    with CaptureQueriesContext(connection) as context:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(context.captured_queries)
 
 
 # --- list, facets, N+1 ----------------------------------------------------------------------

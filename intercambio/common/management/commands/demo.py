@@ -1,8 +1,9 @@
-"""`intercambio demo`: load the demo networks, organizations, contacts, accounts, practices
-and library."""
+"""`intercambio demo`: load the demo networks, organizations, contacts, accounts, practices,
+library and events."""
 
 from django.core.management.base import BaseCommand
 
+from intercambio.events.demo import load_demo_events
 from intercambio.library.demo import load_demo_library
 from intercambio.network.demo import demo_accounts_lines, is_demo_loaded, load_demo
 from intercambio.practices.demo import load_demo_practices
@@ -43,3 +44,6 @@ class Command(BaseCommand):
             f"Demo library: {tally['resources']} documents ({tally['created']} created), "
             f"{tally['files']} files."
         )
+        # After the library: events link its documents.
+        tally = load_demo_events()
+        self.stdout.write(f"Demo events: {tally['events']} ({tally['created']} created).")
