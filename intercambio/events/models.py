@@ -1,5 +1,7 @@
+import uuid
 import zoneinfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -129,6 +131,23 @@ class Event(TranslatableContent):
         Resource, verbose_name=_("library documents"), related_name="events", blank=True
     )
     external_url = models.URLField(_("more information"), max_length=500, blank=True)
+    # Registration: free; no dates means open from publication until the event starts; no
+    # capacity means no limit.
+    registration_enabled = models.BooleanField(_("registration on the platform"), default=False)
+    registration_opens_at = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes_at = models.DateTimeField(_("registration closes"), null=True, blank=True)
+    capacity_in_person = models.PositiveIntegerField(_("seats in the room"), null=True, blank=True)
+    capacity_online = models.PositiveIntegerField(_("places online"), null=True, blank=True)
+    requires_approval = models.BooleanField(
+        _("organizers approve each registration"), default=False
+    )
+    quota_per_organization = models.PositiveSmallIntegerField(
+        _("at most per organization"), null=True, blank=True,
+        help_text=_("For example 3: at most three people of one city."),
+    )  # fmt: skip
+    reminder_days = models.PositiveSmallIntegerField(
+        _("reminder, days before"), null=True, blank=True, default=3
+    )
     # Raised on every change, for the calendars (iCalendar SEQUENCE).
     sequence = models.PositiveIntegerField(default=0, editable=False)
 
@@ -281,3 +300,79 @@ class SessionSpeaker(models.Model):
 
     def __str__(self) -> str:
         return str(self.person)
+
+
+class Registration(TimeStampedModel):
+    """One person's place at an event, in the room or online.
+
+    Holding a seat: confirmed, or awaiting the organizers' approval. A guest's registration
+    holds nothing until their e-mail address is confirmed; then it takes a seat or joins the
+    waitlist, first in, first out (waitlisted_at)."""
+
+    class Status(models.TextChoices):
+        AWAITING_EMAIL = "awaiting_email", _("Awaiting e-mail confirmation")
+        AWAITING_APPROVAL = "awaiting_approval", _("Awaiting the organizers' approval")
+        CONFIRMED = "confirmed", _("Confirmed")
+        WAITLISTED = "waitlisted", _("On the waitlist")
+        CANCELLED = "cancelled", _("Cancelled")
+        DECLINED = "declined", _("Declined by the organizers")
+
+    class Attendance(models.TextChoices):
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+
+    HOLDING_A_SEAT = (Status.CONFIRMED, Status.AWAITING_APPROVAL)
+    ACTIVE = (*HOLDING_A_SEAT, Status.WAITLISTED, Status.AWAITING_EMAIL)
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="registrations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("account"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="event_registrations",
+    )  # fmt: skip
+    # Where the links of the e-mails point: confirm, cancel.
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices)
+    attendance = models.CharField(
+        _("taking part"), max_length=10, choices=Attendance.choices, default=Attendance.IN_PERSON
+    )
+    name = models.CharField(_("name"), max_length=200)
+    email = models.EmailField(_("e-mail address"))  # lower case: one registration per address
+    organization = models.ForeignKey(
+        Organization, verbose_name=_("organization"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="event_registrations",
+    )  # fmt: skip
+    organization_name = models.CharField(
+        _("organization, if not listed"), max_length=200, blank=True
+    )
+    position = models.CharField(_("position"), max_length=200, blank=True)
+    country = CountryField(_("country"), blank=True)
+    language = models.CharField(
+        _("language you will follow in"), max_length=5, choices=LANGUAGE_CHOICES
+    )
+    needs_interpretation = models.BooleanField(_("I need interpretation"), default=False)
+    accessibility_needs = models.TextField(_("accessibility needs"), blank=True)
+    consented_at = models.DateTimeField(_("consent to the processing of the data"))
+    listed_publicly = models.BooleanField(
+        _("appear in the public list of participants"), default=False
+    )
+    waitlisted_at = models.DateTimeField(null=True, blank=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    cancelled_at = models.DateTimeField(null=True, blank=True)
+    checked_in_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "id"]
+        constraints = [
+            # The backstop behind the lock: never two registrations of one address.
+            models.UniqueConstraint(fields=["event", "email"], name="registration_once_per_email")
+        ]
+        indexes = [
+            # Counting seats and finding the first of the waitlist.
+            models.Index(fields=["event", "status", "attendance"], name="registration_seats"),
+            models.Index(fields=["event", "organization"], name="registration_organization"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} — {self.event}"
