@@ -6,9 +6,11 @@
 2. generates the synthetic data set, or reuses it when size, seed and generator match;
 3. serves it with gunicorn (`gunicorn intercambio.wsgi`), drives the floor and every
    scenario with concurrent clients, stops gunicorn whatever happens;
-4. measures the library's text extraction in process (bench/extraction.py), the server
+4. measures event registrations through the real endpoints on a gunicorn of its own
+   (bench/events.py), unless --no-registration or --only names other pages;
+5. measures the library's text extraction in process (bench/extraction.py), the server
    stopped, unless --no-extraction;
-5. writes bench/results/latest.json and latest.md and prints the tables.
+6. writes bench/results/latest.json and latest.md and prints the tables.
 """
 
 import argparse
@@ -72,8 +74,21 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--no-extraction", dest="extraction", action="store_false",
         help="skip the document extraction throughput (PDF, DOCX, ODT read in process)",
     )  # fmt: skip
+    parser.add_argument(
+        "--no-registration", dest="registration", action="store_false",
+        help="skip the event registration throughput (measured when --only is empty or event…)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--registrations", type=int, default=500,
+        help="guests and members registering in the registration throughput (500)",
+    )  # fmt: skip
+    parser.add_argument(
+        "--registration-workers", type=int, default=4,
+        help="gunicorn workers of the registration throughput, so that seats contend (4)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
-    for name in ("size", "requests", "concurrency", "workers"):
+    for name in ("size", "requests", "concurrency", "workers", "registrations",
+                 "registration_workers"):  # fmt: skip
         if getattr(args, name) < 1:
             parser.error(f"--{name.replace('_', '-')} must be at least 1")
     if args.duration <= 0:
@@ -104,10 +119,17 @@ def manage(env: dict[str, str], *command: str) -> None:
     subprocess.run([*program, *command], env=env, cwd=ROOT, check=True)
 
 
+# The code and vocabulary of the generator: a change to one regenerates the data set.
+GENERATOR_FILES = (
+    "dataset.py", "words.py", "networks.py", "practices.py", "library.py", "eventdata.py",
+    "workplans.py",
+)  # fmt: skip
+
+
 def generator_fingerprint() -> str:
     """Changes whenever the generator's code or vocabulary changes."""
     digest = hashlib.sha256()
-    for name in ("dataset.py", "words.py", "networks.py", "practices.py", "library.py"):
+    for name in GENERATOR_FILES:
         digest.update((BENCH_DIR / name).read_bytes())
     return digest.hexdigest()[:16]
 
@@ -214,6 +236,14 @@ def prepare(args: argparse.Namespace, env: dict[str, str]) -> tuple[dict, dict]:
     if reuse:
         print(f"== reusing the data set of {args.size} organizations", flush=True)
         facts = {"reused": True, "generation_s": previous.get("generation_s"), **dataset.counts()}
+        # Events are dated from the day of generation: keep the share of upcoming ones.
+        from bench import eventdata
+
+        moved = eventdata.align_dates(previous.get("events_anchor"))
+        if moved:
+            marker.write_text(json.dumps({**previous, "events_anchor": moved["anchor"]}, indent=2))
+            print(f"   events moved {moved['shifted_days']} days forward", flush=True)
+        facts["events_anchor"] = moved["anchor"] if moved else previous.get("events_anchor")
     else:
         if dataset.counts()["organizations"]:
             connections.close_all()
@@ -308,6 +338,23 @@ def measure_search(args: argparse.Namespace, env: dict[str, str]) -> dict:
     return found
 
 
+def measure_registration(args: argparse.Namespace, env: dict[str, str], targets: dict) -> dict:
+    """Registrations per second through the real endpoints, on a gunicorn of its own (the
+    pages' server stopped), and the seat decisions under contention (bench/events.py). A
+    failure is reported, not raised: the pages are kept."""
+    from bench import events
+
+    try:
+        return events.run(
+            env=env, data_dir=args.data_dir, cwd=ROOT, registrations=args.registrations,
+            workers=args.registration_workers, clients=args.concurrency,
+            network_slug=targets.get("event_network") or "mercociudades",
+        )  # fmt: skip
+    except Exception as error:
+        traceback.print_exc()
+        return {"error": f"{type(error).__name__}: {error}"}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     args.data_dir = args.data_dir.resolve()
@@ -339,6 +386,9 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         server.stop()
 
+    registration = None
+    if args.registration and (not args.only or args.only.startswith("event")):
+        registration = measure_registration(args, env, targets)
     machine["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
     search = measure_search(args, env)
     extraction = measure_extraction(args) if args.extraction else None
@@ -363,12 +413,18 @@ def main(argv: list[str] | None = None) -> int:
         "floor": floor,
         "pages": pages,
         "search": search,
+        "registration": registration,
         "extraction": extraction,
         "over_budget": [page["name"] for page in pages if page.get("over_budget")],
         "failed": [
             page["name"] for page in [floor, *pages] if page.get("skipped") or page.get("failed")
         ]
         + (["extraction"] if extraction and extraction.get("error") else [])
+        + (
+            ["registration"]
+            if registration and (registration.get("error") or registration.get("problems"))
+            else []
+        )  # fmt: skip
         + [f"search {part}" for part, value in search.items() if value.get("error")],
     }
     json_path, md_path = write(result, args.results_dir)

@@ -1,5 +1,5 @@
 """Deterministic synthetic data: organizations, networks, bodies, roles, memberships, good
-practices and the knowledge library.
+practices, the knowledge library, events and a work plan.
 
 Import only after django.setup(). Everything random comes from one random.Random(seed), so
 the same size and seed give the same rows (except timestamps) on SQLite and PostgreSQL.
@@ -14,20 +14,28 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import connection, transaction
-from django.utils import translation
+from django.db.models import Count, Q
+from django.utils import timezone, translation
 from django.utils.text import slugify
 
 from bench import networks as network_data
 from bench import words
+from bench.eventdata import generate_events
 from bench.library import generate_library
 from bench.practices import generate_practices
+from bench.workplans import counts as workplan_counts
+from bench.workplans import generate_workplans
+from bench.workplans import targets as workplan_targets
+from intercambio.events.models import Event, Registration, Session
 from intercambio.library.models import Lesson, Resource, ResourceFile
 from intercambio.network.models import Body, BodyRole, Membership, Network, Organization, Person
 from intercambio.practices.models import Practice
 
 # Bump when the generator changes, so an older generated database is not reused.
-# 2: good practices, one per organization; 3: their country; 4: the library (size // 5).
-GENERATOR_VERSION = 4
+# 2: good practices, one per organization; 3: their country; 4: the library (size // 5);
+# 5: events (size // 50, at least 200), their programmes and registrations; 6: a work plan
+# of 200 activities.
+GENERATOR_VERSION = 6
 BATCH = 2000
 LANGUAGES = ("pt-br", "es", "en")
 FAMILY_LANGUAGE = {"pt": "pt-br", "es": "es", "fr": "en"}
@@ -245,6 +253,8 @@ def generate(*, size: int, seed: int, log: Callable[[str], None] = print) -> dic
         _create_contacts(rng, bodies)
         practices = generate_practices(size=size, seed=seed, log=log)
         library = generate_library(size=size, seed=seed, log=log)
+        events = generate_events(size=size, seed=seed, log=log)
+        workplans = generate_workplans(seed=seed, log=log)
     if connection.vendor == "postgresql":
         # After a bulk load autovacuum would soon do this; measure the steady state.
         with connection.cursor() as cursor:
@@ -261,6 +271,8 @@ def generate(*, size: int, seed: int, log: Callable[[str], None] = print) -> dic
         "body_roles": roles,
         "practices": practices,
         **library,
+        **events,
+        **workplans,
     }
 
 
@@ -438,6 +450,10 @@ def counts() -> dict[str, int]:
         "library_published": Resource.objects.filter(status="published").count(),
         "library_files": ResourceFile.objects.count(),
         "library_lessons": Lesson.objects.count(),
+        "events": Event.objects.count(),
+        "sessions": Session.objects.count(),
+        "registrations": Registration.objects.count(),
+        **workplan_counts(),
     }
 
 
@@ -481,4 +497,48 @@ def targets() -> dict[str, str]:
         "practice": practice or "",
         "resource": resource or "",
         "module": module or "",
+        **event_targets(),
+        **workplan_targets(),
     }
+
+
+def event_targets() -> dict[str, str]:
+    """{event}: an upcoming event open for registration with the fullest programme (then the
+    most registrations); {event_network}: its network, whose calendar feed is measured;
+    {event_month}: the coming month with the most events (the month view)."""
+    now = timezone.now()
+    public = Event.objects.filter(status__in=Event.PUBLIC_STATUSES)
+    open_now = (
+        public.filter(status=Event.Status.PUBLISHED, registration_enabled=True, starts_at__gt=now)
+        .filter(Q(registration_opens_at__isnull=True) | Q(registration_opens_at__lte=now))
+        .filter(Q(registration_closes_at__isnull=True) | Q(registration_closes_at__gt=now))
+    )
+    candidates = list(open_now.values_list("pk", "slug", "network__slug"))
+    # order_by(): a translated model's default ordering would otherwise join the GROUP BY.
+    sessions = _count_by_event(Session.objects.filter(event__in=open_now))
+    registrations = _count_by_event(Registration.objects.filter(event__in=open_now))
+    candidates.sort(
+        key=lambda row: (-sessions.get(row[0], 0), -registrations.get(row[0], 0), row[0])
+    )
+    if not candidates:  # no event open now (a tiny data set): any upcoming, else any event
+        candidates = list(
+            (public.filter(ends_at__gte=now) or public or Event.objects.all())
+            .order_by("starts_at", "pk").values_list("pk", "slug", "network__slug")[:1]
+        )  # fmt: skip
+    _pk, event, event_network = candidates[0] if candidates else (None, "", "")
+    months: dict[str, int] = {}
+    zone = timezone.get_current_timezone()
+    for starts_at in public.filter(ends_at__gte=now).values_list("starts_at", flat=True):
+        month = starts_at.astimezone(zone).strftime("%Y-%m")
+        months[month] = months.get(month, 0) + 1
+    busiest = min(months.items(), key=lambda item: (-item[1], item[0]))[0] if months else ""
+    return {
+        "event": event,
+        "event_network": event_network or "mercociudades",
+        "event_month": busiest or timezone.localdate().strftime("%Y-%m"),
+    }
+
+
+def _count_by_event(queryset) -> dict[int, int]:
+    rows = queryset.order_by().values("event").annotate(n=Count("pk")).values_list("event", "n")
+    return dict(rows)

@@ -14,7 +14,7 @@ SERVER_SQL = re.compile(r'\bsql;desc="(\d+)"')
 @dataclass(frozen=True)
 class Scenario:
     """A page to measure. `path` may name records of the data set: {network}, {body},
-    {organization}, {practice}, {resource}, {module} (see dataset.targets)."""
+    {organization}, {practice}, {resource}, {module}, {event}… (see dataset.targets)."""
 
     name: str
     path: str

@@ -48,7 +48,10 @@ def markdown(result: dict) -> str:
         f"{dataset['bodies']} bodies, {dataset['body_roles']:,} body roles), "
         f"{dataset.get('practices', 0):,} practices, "
         f"{dataset.get('library_published', 0):,} published library documents "
-        f"({dataset.get('library_files', 0):,} files) on "
+        f"({dataset.get('library_files', 0):,} files), {dataset.get('events', 0):,} events "
+        f"({dataset.get('sessions', 0):,} sessions, {dataset.get('registrations', 0):,} "
+        f"registrations), {dataset.get('workplans', 0):,} work plan(s) of "
+        f"{dataset.get('workplan_activities', 0):,} activities on "
         f"{machine['database']} · gunicorn {config['workers']} sync worker(s) · "
         f"{config['concurrency']} clients, up to {config['requests_per_page']} requests or "
         f"{config['duration_s']:g} s per page · {machine['cpu_count']} CPUs "
@@ -95,6 +98,7 @@ def markdown(result: dict) -> str:
     else:
         lines += ["", f"Data set generated in {dataset['generation_s']:.1f} s."]
     lines += _search(result.get("search"), dataset.get("search_index"))
+    lines += _registration(result.get("registration"))
     lines += _extraction(result.get("extraction"))
     return "\n".join(lines) + "\n"
 
@@ -173,6 +177,53 @@ def _search(search: dict | None, built: dict | None) -> list[str]:
                 f"{', '.join(row['expected'])}; got {', '.join(row['top10'][:5]) or 'nothing'}"
             )
     return lines
+
+
+def _registration(found: dict | None) -> list[str]:
+    """Registrations per second through the real endpoints, and the seats under contention."""
+    lines = ["", "## Event registration", ""]
+    if found is None:
+        return lines + ["Not measured (--no-registration, or --only names other pages)."]
+    if found.get("error"):
+        return lines + [f"FAILED: {found['error']}"]
+    lines += [
+        f"{found['registrations']} guests fill the form of an upcoming event with "
+        f"{found['capacity']} seats (`POST /en/events/<slug>/register/`, CSRF from one GET of "
+        "the form per client), then open the link of their e-mail at once "
+        "(`GET /en/events/registrations/<token>/confirm/`, the seat or the waitlist decided "
+        f"under the event's lock); then {found['registrations']} signed-in members click "
+        f"Register (`one_click=1`) on a second event of {found['capacity']} seats. gunicorn "
+        f"{found['workers']} sync workers, {found['clients']} clients; redirects not followed. "
+        "Both events, the accounts and the queued e-mail tasks are deleted afterwards.",
+        "",
+        "| phase | requests | as expected | per s | client p50 ms | client p95 ms | "
+        "server p50 ms | server p95 ms | SQL | e-mail tasks | registrations after |",
+        "|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|---|",
+    ]
+    for name, phase in found.get("phases", {}).items():
+        if phase.get("error"):
+            lines.append(f"| {name} | | | | | | | | | | FAILED: {phase['error']} |")
+            continue
+        after = ", ".join(f"{status} {n}" for status, n in phase.get("after", {}).items())
+        lines.append(
+            f"| {name} | {phase['requests']} | {phase['ok']} | {_rate(phase['per_s'])} | "
+            f"{_ms(phase['client_ms']['p50'])} | {_ms(phase['client_ms']['p95'])} | "
+            f"{_ms(phase['server_ms']['p50'])} | {_ms(phase['server_ms']['p95'])} | "
+            f"{_span(phase['sql_queries'])} | {phase.get('tasks_queued', '—')} | {after} |"
+        )
+    problems = found.get("problems") or []
+    lines += ["", "Checks: " + ("; ".join(problems) if problems else
+                              "every request answered as expected, no 5xx, seats = capacity, "
+                              "the others waitlisted, one e-mail task per request.")]  # fmt: skip
+    return lines
+
+
+def _span(value) -> str:
+    """A SQL count or its range: a registration's count depends on its branch (a seat or the
+    waitlist, a directory organization or a typed name), which is expected."""
+    if isinstance(value, list):
+        return "—" if not value else f"{value[0]}–{value[-1]}"
+    return str(value)
 
 
 FORMAT_NAMES = {"pdf": "PDF", "docx": "DOCX", "odt": "ODT"}

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "intercambio.practices",
     "intercambio.library",
     "intercambio.events",
+    "intercambio.consultations",
+    "intercambio.workplans",
     "intercambio.search",
 ]
 

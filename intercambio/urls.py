@@ -2,7 +2,6 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 from django.views.i18n import set_language
 
 from intercambio.api.v1 import api as api_v1
@@ -30,7 +29,8 @@ urlpatterns += i18n_patterns(
     path("practices/", include("intercambio.practices.urls")),
     path("library/", include("intercambio.library.urls")),
     path("events/", include("intercambio.events.urls")),
-    path("workplans/", common_views.section_not_open(_("Work plans")), name="workplans"),
+    path("consultations/", include("intercambio.consultations.urls")),
+    path("workplans/", include("intercambio.workplans.urls")),
     path("search/", include("intercambio.search.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

@@ -8,6 +8,7 @@ from intercambio.library.models import Lesson, Resource
 from intercambio.network.models import Body, BodyRole, Membership, Network, Organization, Person
 from intercambio.practices.models import Practice
 from intercambio.taxonomy.models import Theme
+from intercambio.workplans.models import Activity, Axis, Objective, WorkPlan
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -197,6 +198,63 @@ class SessionFactory(factory.django.DjangoModelFactory):
     starts_at = factory.LazyAttribute(lambda session: session.event.starts_at)
     ends_at = factory.LazyAttribute(lambda session: session.starts_at + datetime.timedelta(hours=1))
     language = "pt-br"
+
+
+class WorkPlanFactory(factory.django.DjangoModelFactory):
+    """An approved plan for 2016, in English, of a new body."""
+
+    class Meta:
+        model = WorkPlan
+
+    slug = factory.Sequence(lambda n: f"plan-{n}")
+    body = factory.SubFactory(BodyFactory)
+    original_language = "en"
+    title_en = factory.Sequence(lambda n: f"Work plan {n}")
+    starts_on = datetime.date(2016, 1, 1)
+    ends_on = datetime.date(2016, 12, 31)
+    status = WorkPlan.Status.APPROVED
+
+
+class ObjectiveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Objective
+
+    plan = factory.SubFactory(WorkPlanFactory)
+    original_language = "en"
+    position = factory.Sequence(lambda n: n + 1)
+    text_en = factory.Sequence(lambda n: f"Objective {n}")
+
+
+class AxisFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Axis
+
+    plan = factory.SubFactory(WorkPlanFactory)
+    original_language = "en"
+    position = factory.Sequence(lambda n: n + 1)
+    title_en = factory.Sequence(lambda n: f"Axis {n}")
+
+
+class ActivityFactory(factory.django.DjangoModelFactory):
+    """A meeting planned for June of its plan's first year."""
+
+    class Meta:
+        model = Activity
+        skip_postgeneration_save = True
+
+    plan = factory.SubFactory(WorkPlanFactory)
+    original_language = "en"
+    position = factory.Sequence(lambda n: n + 1)
+    title_en = factory.Sequence(lambda n: f"Activity {n}")
+    kind = Activity.Kind.MEETING
+    planned_month = factory.LazyAttribute(lambda a: datetime.date(a.plan.starts_on.year, 6, 1))
+    city = "Canoas"
+    country = "BR"
+
+    @factory.post_generation
+    def axes(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.axes.set(extracted)
 
 
 def theme(slug: str) -> Theme:

@@ -8,10 +8,11 @@ from django.utils import translation
 
 
 def send_message(
-    *, to: str, language: str, template: str, context: dict, reply_to: str = ""
-) -> int:
+    *, to: str, language: str, template: str, context: dict, reply_to: str = "",
+    attachments: list[tuple[str, bytes, str]] | None = None,
+) -> int:  # fmt: skip
     """Render `<template>_subject.txt` and `<template>.txt` in `language` and send them to one
-    address. Returns 1 when sent."""
+    address, with (filename, content, mimetype) attachments. Returns 1 when sent."""
     with translation.override(language):
         context = {
             **context,
@@ -25,6 +26,7 @@ def send_message(
         body=body,
         to=[to],
         reply_to=[reply_to] if reply_to else None,
+        attachments=attachments,
     )
     return message.send()
 

@@ -58,17 +58,28 @@ def cached_counts(
         model.objects.order_by("-updated_at").values_list("updated_at", flat=True).first(),
         model.objects.order_by("-pk").values_list("pk", flat=True).first(),
     ]
-    key = (
-        f"facets:{model._meta.label_lower}:"
-        + hashlib.sha256(
-            json.dumps([sorted(filters.items()), version], default=str).encode()
-        ).hexdigest()
+    return cached(
+        namespace=f"facets:{model._meta.label_lower}",
+        asked=[sorted(filters.items()), version],
+        compute=count,
     )
-    counts = cache.get(key)
-    if counts is None:
-        counts = count()
-        cache.set(key, counts, FACET_CACHE_SECONDS)
-    return counts
+
+
+def cached(*, namespace: str, asked: list, compute: Callable):
+    """`compute()`, kept in the cache for FACET_CACHE_SECONDS under `namespace` and a hash of
+    `asked` (what was asked and the version of the data it was computed from)."""
+    key = f"{namespace}:" + hashlib.sha256(json.dumps(asked, default=str).encode()).hexdigest()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, FACET_CACHE_SECONDS)
+    return value
+
+
+def count_from_facet(counts: dict[str, int], chosen: str | None) -> int:
+    """How many rows match every filter, read off a facet that gives each row exactly one
+    value and is counted with all the other filters applied: no COUNT of its own."""
+    return counts.get(chosen, 0) if chosen else sum(counts.values())
 
 
 class KeysFirstPaginator(Paginator):

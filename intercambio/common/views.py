@@ -61,16 +61,6 @@ def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "common/accessibility.html")
 
 
-def section_not_open(title: str):
-    """A navigation section whose feature has not landed yet says so plainly (HTTP 200)."""
-
-    @require_GET
-    def view(request: HttpRequest) -> HttpResponse:
-        return render(request, "common/section_not_open.html", {"section_title": title})
-
-    return view
-
-
 def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
     return render(request, "404.html", status=404)
 

@@ -1,7 +1,14 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
-from intercambio.events.models import Event, EventOrganization, EventSeries, Session, SessionSpeaker
+from intercambio.events.models import (
+    Event,
+    EventOrganization,
+    EventSeries,
+    Registration,
+    Session,
+    SessionSpeaker,
+)
 
 
 class EventOrganizationInline(admin.TabularInline):
@@ -44,3 +51,17 @@ class SessionAdmin(TranslationAdmin):
     list_filter = ["kind"]
     search_fields = ["title_pt_br", "title_es", "title_en"]
     inlines = [SessionSpeakerInline]
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    """For staff; organizers use the event's dashboard. Seats change only through the
+    dashboard and the registrants' links, which keep the waitlist and the e-mails right."""
+
+    list_display = ["name", "email", "event", "status", "attendance", "language", "created_at"]
+    list_filter = ["status", "attendance", "language"]
+    search_fields = ["name", "email", "event__slug"]
+    list_select_related = ["event"]
+    raw_id_fields = ["event", "user", "organization"]
+    readonly_fields = ["status", "token", "waitlisted_at", "confirmed_at", "cancelled_at",
+                       "checked_in_at", "reminded_at", "consented_at"]  # fmt: skip

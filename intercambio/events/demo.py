@@ -39,6 +39,7 @@ from intercambio.events.models import (
     Event,
     EventOrganization,
     EventSeries,
+    Registration,
     Session,
     SessionSpeaker,
     language_set,
@@ -134,6 +135,7 @@ def load_demo_events(*, path: Path = DATA_FILE) -> Counter:
                 contact_phone=item.get("contact_phone", ""),
                 external_url=item.get("external_url", ""),
                 **_columns(EVENT_TEXT_FIELDS, item),
+                **_registration_settings(item.get("registration")),
             )  # fmt: skip
             event.full_clean()
             event.save()
@@ -159,5 +161,35 @@ def load_demo_events(*, path: Path = DATA_FILE) -> Counter:
                     SessionSpeaker(session=session, person=people[tuple(key)], order=order)
                     for order, key in enumerate(part.get("speakers", []))
                 )
+            _load_registrants(event, item.get("registration"), organizations, now)
         tally["created"] += 1
     return tally
+
+
+def _registration_settings(registration: dict | None) -> dict:
+    """An upcoming demo event takes registrations until it starts."""
+    if registration is None:
+        return {}
+    return {
+        "registration_enabled": True,
+        "capacity_in_person": registration.get("in_person"),
+        "capacity_online": registration.get("online"),
+        "requires_approval": registration.get("requires_approval", False),
+        "quota_per_organization": registration.get("quota_per_organization"),
+    }
+
+
+def _load_registrants(event: Event, registration: dict | None, organizations: dict, now) -> None:
+    """A few confirmed (fictitious) participants, so the organizers' pages show something.
+    Written directly: the demo must not e-mail anyone."""
+    Registration.objects.bulk_create(
+        Registration(
+            event=event, name=name, email=email, language=language,
+            organization=organizations.get(organization), attendance=attendance,
+            needs_interpretation=interpretation, accessibility_needs=accessibility,
+            status=Registration.Status.CONFIRMED, consented_at=now, confirmed_at=now,
+        )
+        for name, email, language, organization, attendance, interpretation, accessibility in (
+            (registration or {}).get("registrants", [])
+        )
+    )  # fmt: skip

@@ -8,13 +8,18 @@ backstop against a second registration of one address.
 """
 
 import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from intercambio.common.i18n import translated
+from intercambio.common.tasks import send_to_address
 from intercambio.events.models import Event, Registration
+from intercambio.events.tasks import send_registration_email
 from intercambio.network.models import Organization
 
 Status = Registration.Status
@@ -46,20 +51,24 @@ class Details:
     listed_publicly: bool = False
 
 
+# The e-mail that tells a person where their registration stands.
+STATUS_EMAIL = {
+    Status.AWAITING_EMAIL: "confirm_address",
+    Status.CONFIRMED: "confirmed",
+    Status.WAITLISTED: "waitlisted",
+    Status.AWAITING_APPROVAL: "awaiting_approval",
+}
+
+
+def notify(registration: Registration, kind: str) -> None:
+    """Queue an e-mail to the registrant. Inside a transaction the task row commits with it,
+    so the worker never mails about a decision that was rolled back."""
+    send_registration_email.enqueue(registration_id=registration.pk, kind=kind)
+
+
 def registration_window(event: Event) -> tuple[datetime.datetime | None, datetime.datetime]:
     """(opens, closes): closes when the organizers said, else when the event starts."""
     return event.registration_opens_at, event.registration_closes_at or event.starts_at
-
-
-def may_register(event: Event, *, now: datetime.datetime | None = None) -> bool:
-    now = now or timezone.now()
-    opens, closes = registration_window(event)
-    return (
-        event.registration_enabled
-        and event.status == Event.Status.PUBLISHED
-        and (opens is None or opens <= now)
-        and now < closes
-    )
 
 
 def _refuse_if_closed(event: Event, now: datetime.datetime) -> None:
@@ -99,8 +108,12 @@ def _seat_or_waitlist(event: Event, registration: Registration, now) -> None:
         registration.confirmed_at = now
 
 
-def _locked(event: Event) -> Event:
-    return Event.objects.select_for_update().get(pk=event.pk)
+@contextmanager
+def seat_lock(event: Event) -> Iterator[Event]:
+    """A transaction holding the event's row: every seat decision is taken inside one.
+    (The concurrency tests switch it off for their negative control.)"""
+    with transaction.atomic():
+        yield Event.objects.select_for_update().get(pk=event.pk)
 
 
 def register(*, event: Event, details: Details, user=None, now=None) -> Registration:
@@ -117,8 +130,7 @@ def register(*, event: Event, details: Details, user=None, now=None) -> Registra
     elif event.format == Event.Format.ONLINE:
         attendance = Registration.Attendance.ONLINE
     try:
-        with transaction.atomic():
-            locked = _locked(event)
+        with seat_lock(event) as locked:
             _refuse_if_closed(locked, now)
             existing = locked.registrations.filter(email=email).first()
             if existing is not None and existing.status in Registration.ACTIVE:
@@ -151,6 +163,7 @@ def register(*, event: Event, details: Details, user=None, now=None) -> Registra
             else:
                 _seat_or_waitlist(locked, registration, now)
             registration.save()
+            notify(registration, STATUS_EMAIL[registration.status])
     except IntegrityError as error:
         # Two requests for one address at once: the second finds the first's row here.
         existing = event.registrations.filter(email=email).first()
@@ -164,12 +177,12 @@ def confirm_email(*, registration: Registration, now=None) -> Registration:
     """The guest opened the link of their e-mail: a seat or the waitlist. Opening it again
     changes nothing."""
     now = now or timezone.now()
-    with transaction.atomic():
-        locked_event = _locked(registration.event)
+    with seat_lock(registration.event) as locked_event:
         current = Registration.objects.get(pk=registration.pk)
         if current.status == Status.AWAITING_EMAIL:
             _seat_or_waitlist(locked_event, current, now)
             current.save(update_fields=["status", "waitlisted_at", "confirmed_at", "updated_at"])
+            notify(current, STATUS_EMAIL[current.status])
     return current
 
 
@@ -177,14 +190,14 @@ def cancel(*, registration: Registration, now=None) -> list[Registration]:
     """Cancel a registration (the person's link, or the organizers). If it held a seat, the
     first of the waitlist for the same kind of seat takes it. Returns those promoted."""
     now = now or timezone.now()
-    with transaction.atomic():
-        locked_event = _locked(registration.event)
+    with seat_lock(registration.event) as locked_event:
         current = Registration.objects.get(pk=registration.pk)
         if current.status in (Status.CANCELLED, Status.DECLINED):
             return []
         current.status = Status.CANCELLED
         current.cancelled_at = now
         current.save(update_fields=["status", "cancelled_at", "updated_at"])
+        notify(current, "cancelled")
         return promote_from_waitlist(event=locked_event, attendance=current.attendance, now=now)
 
 
@@ -202,4 +215,107 @@ def promote_from_waitlist(*, event: Event, attendance: str, now) -> list[Registr
         else:
             registration.status, registration.confirmed_at = Status.CONFIRMED, now
         registration.save(update_fields=["status", "confirmed_at", "updated_at"])
+        notify(registration, "promoted" if registration.status == Status.CONFIRMED
+               else "awaiting_approval")  # fmt: skip
     return promoted
+
+
+def approve(*, registration: Registration, now=None) -> Registration:
+    """The organizers accept a registration that waited for their approval."""
+    now = now or timezone.now()
+    with seat_lock(registration.event):
+        current = Registration.objects.get(pk=registration.pk)
+        if current.status == Status.AWAITING_APPROVAL:
+            current.status, current.confirmed_at = Status.CONFIRMED, now
+            current.save(update_fields=["status", "confirmed_at", "updated_at"])
+            notify(current, "approved")
+    return current
+
+
+def decline(*, registration: Registration, now=None) -> list[Registration]:
+    """The organizers turn a registration down; its seat goes to the waitlist. Returns those
+    promoted."""
+    now = now or timezone.now()
+    with seat_lock(registration.event) as locked_event:
+        current = Registration.objects.get(pk=registration.pk)
+        if current.status in (Status.CANCELLED, Status.DECLINED):
+            return []
+        current.status = Status.DECLINED
+        current.save(update_fields=["status", "updated_at"])
+        notify(current, "declined")
+        return promote_from_waitlist(event=locked_event, attendance=current.attendance, now=now)
+
+
+def waitlist_position(registration: Registration) -> int | None:
+    """1 for the first of the waitlist of its kind of seat; None when not waiting."""
+    if registration.status != Status.WAITLISTED:
+        return None
+    ahead = registration.event.registrations.filter(
+        status=Status.WAITLISTED, attendance=registration.attendance
+    ).filter(
+        models.Q(waitlisted_at__lt=registration.waitlisted_at)
+        | models.Q(waitlisted_at=registration.waitlisted_at, id__lt=registration.id)
+    )
+    return ahead.count() + 1
+
+
+def send_reminders(*, now=None) -> int:
+    """E-mail each confirmed registrant once, `reminder_days` before their event starts, in
+    their language. Run it daily or hourly (`intercambio send_reminders`): a late run still
+    reminds, an event already started is not reminded any more."""
+    now = now or timezone.now()
+    upcoming = Event.objects.filter(
+        status=Event.Status.PUBLISHED, registration_enabled=True, reminder_days__isnull=False,
+        starts_at__gt=now,
+    ).only("pk", "starts_at", "reminder_days")  # fmt: skip
+    due_events = [
+        event.pk for event in upcoming
+        if event.starts_at - datetime.timedelta(days=event.reminder_days) <= now
+    ]  # fmt: skip
+    due = Registration.objects.filter(
+        event__in=due_events, status=Status.CONFIRMED, reminded_at__isnull=True
+    )
+    sent = 0
+    for registration in due.order_by("pk"):
+        # Marked first, one row at a time: two overlapping runs never remind one person twice.
+        claimed = Registration.objects.filter(pk=registration.pk, reminded_at__isnull=True).update(
+            reminded_at=now
+        )
+        if claimed:
+            notify(registration, "reminder")
+            sent += 1
+    return sent
+
+
+def mark_attended(*, registration: Registration, attended: bool, now=None) -> None:
+    """Check-in. Conditional updates: two desks clicking at once keep the first arrival."""
+    now = now or timezone.now()
+    rows = Registration.objects.filter(pk=registration.pk)
+    if attended:
+        rows.filter(checked_in_at__isnull=True).update(checked_in_at=now, updated_at=now)
+    else:
+        rows.update(checked_in_at=None, updated_at=now)
+
+
+def message_registrants(*, event: Event, statuses: list[str], subject: str, body: str) -> int:
+    """One e-mail per registration with one of `statuses`, each in the person's language,
+    answers going to the event's contact address. Returns how many were sent."""
+    recipients = event.registrations.filter(status__in=statuses)
+    sent = 0
+    for registration in recipients.order_by("pk"):
+        send_to_address.enqueue(
+            address=registration.email,
+            language=registration.language,
+            template="events/email/message",
+            context={
+                "name": registration.name,
+                "event_title": translated(event, "title", language=registration.language).text,
+                "slug": event.slug,
+                "subject": subject,
+                "body": body,
+                "can_reply": bool(event.contact_email),
+            },
+            reply_to=event.contact_email,
+        )
+        sent += 1
+    return sent

@@ -46,6 +46,10 @@ class EventSeries(TranslatableContent):
         return getattr(self, f"name_{self.original_language.replace('-', '_')}") or self.slug
 
 
+# /events/mine/ and /events/registrations/… are pages, not events.
+RESERVED_SLUGS = {"mine", "registrations"}
+
+
 class Event(TranslatableContent):
     """A seminar, meeting, consultation or mission: when and where, who organizes it, in
     which languages, and how to take part."""
@@ -55,6 +59,7 @@ class Event(TranslatableContent):
         CONFERENCE = "conference", _("Conference")
         SUMMIT = "summit", _("Summit")
         ANNUAL_MEETING = "annual_meeting", _("Annual meeting")
+        MEETING = "meeting", _("Meeting")
         FORUM = "forum", _("Forum")
         WORKSHOP = "workshop", _("Workshop")
         VIRTUAL_MEETING = "virtual_meeting", _("Virtual meeting")
@@ -186,6 +191,8 @@ class Event(TranslatableContent):
     def clean(self) -> None:
         if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
             raise ValidationError({"ends_at": _("An event cannot end before it starts.")})
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": _("This address is taken by a page of the events.")})
 
     @property
     def is_public(self) -> bool:
@@ -359,6 +366,7 @@ class Registration(TimeStampedModel):
     confirmed_at = models.DateTimeField(null=True, blank=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)
     checked_in_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)  # a reminder goes out once
 
     class Meta:
         verbose_name = _("registration")

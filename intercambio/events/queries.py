@@ -8,8 +8,14 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from django_countries import countries
 
 from intercambio.common.models import LANGUAGE_CHOICES
-from intercambio.common.queries import FacetOption
-from intercambio.events.models import Event, EventOrganization, Session, SessionSpeaker
+from intercambio.common.queries import FacetOption, count_from_facet
+from intercambio.events.models import (
+    Event,
+    EventOrganization,
+    Registration,
+    Session,
+    SessionSpeaker,
+)
 from intercambio.network.models import Network
 from intercambio.taxonomy.models import Theme
 from intercambio.taxonomy.queries import filter_by_theme, theme_counts
@@ -85,12 +91,8 @@ def facet_options(
             column = "network__slug" if name == "network" else name
             rows = queryset.values(column).annotate(n=Count("pk"))
             counts[name] = {str(row[column]): row["n"] for row in rows if row[column]}
-    total = (
-        sum(counts["kind"].values())
-        if not filters.get("kind")
-        else (counts["kind"].get(filters["kind"], 0))
-    )  # each event has one type: the type facet, which ignores only the type, counts them all
-    return _options(counts, filters), total
+    # Each event has one type: the type facet, which ignores only the type, counts them all.
+    return _options(counts, filters), count_from_facet(counts["kind"], filters.get("kind"))
 
 
 def _options(counts: dict[str, dict], filters: dict[str, str]) -> dict[str, list[FacetOption]]:
@@ -122,11 +124,28 @@ class Day:
     events: list[Event] = field(default_factory=list)
 
 
-def month_grid(events: list[Event], *, year: int, month: int) -> list[list[Day]]:
-    """Weeks (Monday first) of the month, each day with the events under way on it, in each
-    event's own time zone: a seminar in São Paulo on the 1st is on the 1st wherever it is
-    read."""
-    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+def month_weeks(*, year: int, month: int) -> list[list[datetime.date]]:
+    """The weeks (Monday first) a month view shows, days of the months around included."""
+    return calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+
+
+def month_events(queryset: QuerySet[Event], weeks: list[list[datetime.date]]) -> list[Event]:
+    """The events overlapping those weeks (a day of margin on each side for time zones)."""
+    start = datetime.datetime.combine(weeks[0][0], datetime.time.min, tzinfo=datetime.UTC)
+    end = datetime.datetime.combine(weeks[-1][-1], datetime.time.max, tzinfo=datetime.UTC)
+    margin = datetime.timedelta(days=1)
+    return list(
+        queryset.filter(starts_at__lte=end + margin, ends_at__gte=start - margin).order_by(
+            "starts_at", "pk"
+        )
+    )
+
+
+def month_grid(
+    events: list[Event], weeks: list[list[datetime.date]], month: int
+) -> list[list[Day]]:
+    """Those weeks, each day with the events under way on it, in each event's own time zone:
+    a seminar in São Paulo on the 1st is on the 1st wherever it is read."""
     days = {day: Day(day, day.month == month) for week in weeks for day in week}
     for event in events:
         first = event.starts_at.astimezone(event.zone).date()
@@ -136,20 +155,6 @@ def month_grid(events: list[Event], *, year: int, month: int) -> list[list[Day]]
             days[day].events.append(event)
             day += datetime.timedelta(days=1)
     return [[days[day] for day in week] for week in weeks]
-
-
-def month_events(queryset: QuerySet[Event], *, year: int, month: int) -> list[Event]:
-    """The events overlapping the weeks shown for the month (a day of margin on each side for
-    time zones)."""
-    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
-    start = datetime.datetime.combine(weeks[0][0], datetime.time.min, tzinfo=datetime.UTC)
-    end = datetime.datetime.combine(weeks[-1][-1], datetime.time.max, tzinfo=datetime.UTC)
-    margin = datetime.timedelta(days=1)
-    return list(
-        queryset.filter(starts_at__lte=end + margin, ends_at__gte=start - margin).order_by(
-            "starts_at", "pk"
-        )
-    )
 
 
 def programme(event: Event) -> list[tuple[datetime.date, list[Session]]]:
@@ -175,3 +180,9 @@ def other_events_of_series(event: Event) -> list[Event]:
     return list(
         public_events().filter(series_id=event.series_id).exclude(pk=event.pk).order_by("starts_at")
     )
+
+
+def registrations_of(user) -> QuerySet[Registration]:
+    """A member's registrations: made with their account, or as a guest with their address
+    before they had one."""
+    return Registration.objects.filter(Q(user=user) | Q(email=user.email.lower()))

@@ -29,3 +29,5 @@ def is_event_secretariat(user, event: Event | None) -> bool:
 organizer = is_staff | is_event_secretariat | edits_an_organizer
 
 rules.add_perm("events.view_event", is_public | organizer)
+# The registrations, exports, check-in and messages of an event.
+rules.add_perm("events.manage_event", organizer)

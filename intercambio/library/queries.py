@@ -3,7 +3,7 @@
 from django.db.models import Count, Prefetch, Q, QuerySet
 
 from intercambio.common.models import LANGUAGE_CHOICES
-from intercambio.common.queries import FacetOption, cached_counts
+from intercambio.common.queries import FacetOption, cached_counts, count_from_facet
 from intercambio.library.models import Lesson, Resource, ResourceFile
 from intercambio.practices.models import Practice
 from intercambio.practices.queries import busiest_organizations, label_options
@@ -57,8 +57,7 @@ def facet_options(
     counts = cached_counts(
         model=Resource, filters=filters, count=lambda: _facet_counts(base, filters)
     )
-    kinds = counts["kind"]
-    total = kinds.get(filters["kind"], 0) if filters.get("kind") else sum(kinds.values())
+    total = count_from_facet(counts["kind"], filters.get("kind"))
     return label_options(counts, filters, choices={"kind": Resource.Kind.choices}), total
 
 

@@ -143,6 +143,11 @@ def organization_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_GET
 def body_detail(request: HttpRequest, network_slug: str, slug: str) -> HttpResponse:
+    # Imported here: the work plans app builds on the network app, not the other way round.
+    from django.utils import timezone
+
+    from intercambio.workplans.queries import annotated_progress, current_plan_of
+
     body = get_object_or_404(
         Body.objects.select_related("network"), network__slug=network_slug, slug=slug
     )
@@ -158,6 +163,12 @@ def body_detail(request: HttpRequest, network_slug: str, slug: str) -> HttpRespo
         "can_manage": can_manage,
         "history": recent_changes(record=body, related=(body.roles.all(),)) if can_manage else [],
     }
+    today = timezone.localdate()
+    work_plan = current_plan_of(body, today)
+    if work_plan is not None:
+        work_plan.progress = annotated_progress(work_plan)
+        work_plan.is_current = work_plan.contains(today)
+    context["work_plan"] = work_plan
     return render(request, "network/body_detail.html", context)
 
 

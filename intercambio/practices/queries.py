@@ -5,7 +5,7 @@ from django.utils import timezone
 from django_countries import countries
 
 from intercambio.common.models import LANGUAGE_CHOICES
-from intercambio.common.queries import FacetOption, cached_counts
+from intercambio.common.queries import FacetOption, cached_counts, count_from_facet
 from intercambio.network.models import Organization
 from intercambio.practices.models import Practice, title_sort_expression
 from intercambio.taxonomy.models import Goal, Theme
@@ -70,14 +70,7 @@ def facet_options(
     )
     return label_options(
         counts, filters, choices={"stage": Practice.Stage.choices}
-    ), matching_count(counts, filters)
-
-
-def matching_count(counts: dict[str, dict], filters: dict[str, str]) -> int:
-    """How many practices match every filter, read off the stage facet: each practice has
-    exactly one stage, and that facet is counted with all the other filters applied."""
-    stages = counts["stage"]
-    return stages.get(filters["stage"], 0) if filters.get("stage") else sum(stages.values())
+    ), count_from_facet(counts["stage"], filters.get("stage"))
 
 
 def _facet_counts(base: QuerySet[Practice], filters: dict[str, str]) -> dict[str, dict]:

@@ -173,12 +173,12 @@ def event_documents(events: Iterable[Event]) -> Iterator[Document]:
             roles[0] if roles else None
         )
         original = event.original_language
+        place = ", ".join(filter(None, [event.venue, event.city, str(event.country.name)]))
+        organizations = ", ".join(role.organization.name for role in roles)
         for language in LANGUAGES:
             title = _text(event, "title", language)
             if not title:
                 continue
-            place = ", ".join(filter(None, [event.venue, event.city, str(event.country.name)]))
-            organizations = ", ".join(role.organization.name for role in roles)
             sessions = "\n".join(
                 "\n".join(filter(None, [_text(s, "title", language) or _text(s, "title", original),
                                         _text(s, "description", language)]))

@@ -2,15 +2,13 @@
 records are read, with their snippets; facet counts and "did you mean" beside."""
 
 import difflib
-import hashlib
 import html
-import json
 import re
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db import connection
 
+from intercambio.common.queries import cached, count_from_facet
 from intercambio.search.analyzer import LANGUAGES, Query, normalize, parse_query, stem
 from intercambio.search.backends import backend
 from intercambio.search.index import glossary, revision
@@ -26,7 +24,6 @@ FACETS = ("type", "language", "country", "organization", "year", "theme", "sdg")
 _FACET_COLUMNS = {"type": "e.kind", "language": "e.language", "country": "e.country",
                   "organization": "e.organization_id", "year": "e.year"}  # fmt: skip
 ORGANIZATION_OPTIONS = 30  # the busiest publishers among the results, as in the lists
-SUMMARY_CACHE_SECONDS = 600
 
 
 @dataclass
@@ -110,13 +107,11 @@ def _summary(engine, query: Query, filters: dict[str, str]) -> tuple[int, dict]:
     kept in the cache until the index changes (a common word matches tens of thousands of
     entries; paging through its results or switching the page's language counts nothing
     again)."""
-    asked = [connection.vendor, engine.expression(query), sorted(filters.items()), revision()]
-    key = "search:" + hashlib.sha256(json.dumps(asked).encode()).hexdigest()
-    summary = cache.get(key)
-    if summary is None:
-        summary = _count_and_facets(engine, query, filters)
-        cache.set(key, summary, SUMMARY_CACHE_SECONDS)
-    return summary
+    return cached(
+        namespace="search",
+        asked=[connection.vendor, engine.expression(query), sorted(filters.items()), revision()],
+        compute=lambda: _count_and_facets(engine, query, filters),
+    )
 
 
 def _count_and_facets(engine, query: Query, filters: dict[str, str]) -> tuple[int, dict]:
@@ -166,9 +161,7 @@ def _count_and_facets(engine, query: Query, filters: dict[str, str]) -> tuple[in
                 facets[name][value.partition(":")[2]] = n
             elif value not in (None, ""):
                 facets[name][value] = n
-    # Each record has one type: the count is the type facet's, which ignores only the type.
-    wanted_type = filters.get("type")
-    count = facets["type"].get(wanted_type, 0) if wanted_type else sum(facets["type"].values())
+    count = count_from_facet(facets["type"], filters.get("type"))  # one type per record
     busiest = sorted(facets["organization"].items(), key=lambda item: -item[1])
     facets["organization"] = dict(busiest[:ORGANIZATION_OPTIONS])
     return count, facets

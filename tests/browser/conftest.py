@@ -155,8 +155,14 @@ class Session:
         self.failed_resources: list[str] = []
         context.on("request", lambda request: self.requests.append(request.url))
         context.on("response", self._check_resource)
-        context.on("requestfailed", lambda request: self.failed_resources.append(request.url))
+        context.on("requestfailed", self._check_failure)
         self.page = context.new_page()
+
+    def _check_failure(self, request) -> None:
+        # A request the browser abandons because the page moved on (a quick click while the
+        # icon still loads) is not a broken resource; a refused or unreachable one is.
+        if "ERR_ABORTED" not in (request.failure or ""):
+            self.failed_resources.append(request.url)
 
     def _check_resource(self, response) -> None:
         # Pages may answer 4xx on purpose (404 page, form errors); their subresources may not.

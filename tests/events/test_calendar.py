@@ -220,3 +220,19 @@ def test_several_events_give_one_vevent_each(db):
         f"event-{event.pk}@intercambio.example" for event in events
     ]
     assert [vevent["summary"] for vevent in parsed] == [event.title_en for event in events]
+
+
+def test_the_feed_answers_not_modified_until_an_event_changes(db):
+    from django.test import Client
+
+    event = EventFactory()
+    client = Client()
+    first = client.get("/en/events/calendar.ics")
+    assert first.status_code == 200
+    again = client.get("/en/events/calendar.ics", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert again.status_code == 304
+    event.title_en = "A new title"
+    event.save()
+    changed = client.get("/en/events/calendar.ics")
+    assert changed.status_code == 200
+    assert b"A new title" in changed.content

@@ -160,7 +160,8 @@ def test_demo_maceio_conference_annual_meeting_and_consultation(demo):
     consultation = Event.objects.get(kind=Event.Kind.CONSULTATION)
     assert consultation.title_en.startswith("UN-Habitat Consultation in Latin America")
     assert local(consultation).date() == datetime.date(2024, 9, 5)
-    assert "?" in consultation.description_en  # the guiding questions, for now
+    # The guiding questions are the consultation's records (tests/consultations/test_demo.py).
+    assert "?" not in consultation.description_en
 
 
 def test_demo_has_upcoming_events_in_each_language_and_format(demo):
@@ -195,3 +196,22 @@ def test_demo_command_loads_events_once():
     call_command("demo", stdout=out)
     assert snapshot() == before
     assert f"Demo events: {total} (0 created)." in out.getvalue()
+
+
+def test_demo_upcoming_events_take_registrations_without_mailing_anyone(demo, mailoutbox):
+    upcoming = Event.objects.filter(starts_at__gt=timezone.now())
+    assert upcoming.count() == 4
+    assert all(event.registration_enabled for event in upcoming)
+    workshop = Event.objects.get(slug="oficina-protecao-dados-municipios")
+    assert (workshop.capacity_in_person, workshop.capacity_online) == (40, 150)
+    assert workshop.quota_per_organization == 3
+    names = sorted(workshop.registrations.values_list("name", flat=True))
+    assert names == ["Carla Benítez", "Julián Pereyra", "Marina Alves", "Tomás Ribeiro"]
+    assert Event.objects.get(
+        slug="mision-tecnica-gobernanza-metropolitana-canelones"
+    ).requires_approval
+    assert mailoutbox == []
+    # The past events of the seeds do not.
+    assert not Event.objects.filter(
+        starts_at__lt=timezone.now(), registration_enabled=True
+    ).exists()

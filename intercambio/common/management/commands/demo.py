@@ -1,13 +1,15 @@
 """`intercambio demo`: load the demo networks, organizations, contacts, accounts, practices,
-library and events."""
+library, events, consultations and work plans."""
 
 from django.core.management.base import BaseCommand
 
+from intercambio.consultations.demo import load_demo_consultations
 from intercambio.events.demo import load_demo_events
 from intercambio.library.demo import load_demo_library
 from intercambio.network.demo import demo_accounts_lines, is_demo_loaded, load_demo
 from intercambio.practices.demo import load_demo_practices
 from intercambio.taxonomy.domain import load_taxonomy
+from intercambio.workplans.demo import load_demo_workplans
 
 
 class Command(BaseCommand):
@@ -47,3 +49,14 @@ class Command(BaseCommand):
         # After the library: events link its documents.
         tally = load_demo_events()
         self.stdout.write(f"Demo events: {tally['events']} ({tally['created']} created).")
+        # After the events: a consultation is attached to its event.
+        tally = load_demo_consultations()
+        self.stdout.write(
+            f"Demo consultations: {tally['consultations']} ({tally['created']} created)."
+        )
+        # After the events and the library: activities link events, plans their document.
+        tally = load_demo_workplans()
+        self.stdout.write(
+            f"Demo work plans: {tally['plans']} ({tally['created']} created, "
+            f"{tally['activities']} activities)."
+        )

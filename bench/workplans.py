@@ -1,0 +1,227 @@
+"""The work plan `make bench` measures: one approved yearly plan of a Mercociudades body with
+200 activities spread over its 12 months (a few run through the whole year), 6 objectives and
+5 axes, 1–3 responsible organizations each, a fifth of them linked to an event, a quarter
+to good practices, some to library documents, and a few proposed status updates awaiting a
+decision: the plan page (`/en/workplans/<slug>/`) must answer in a fixed number of queries
+whatever the number of activities.
+
+Import only after django.setup(). Everything random comes from random.Random(seed + 5); the
+plan's year is the year of generation, so that it reads as the current plan (done before
+today, planned after).
+"""
+
+import datetime
+import random
+from collections.abc import Callable
+
+from django.utils import timezone
+
+from bench import words
+from bench.load import Scenario
+from intercambio.common.i18n import field_suffix
+from intercambio.events.models import Event
+from intercambio.library.models import Resource
+from intercambio.network.models import Body, Membership, Network
+from intercambio.practices.models import Practice
+from intercambio.workplans.models import Activity, Axis, Objective, StatusProposal, WorkPlan
+
+ACTIVITIES = 200
+OBJECTIVES, AXES = 6, 5
+THROUGH_THE_YEAR = 8  # activities without a month
+PROPOSALS = 12
+SLUG = "bench-work-plan"
+LANGUAGES = ("pt-br", "es", "en")
+
+SCENARIOS = [Scenario(f"workplan {ACTIVITIES} activities", "/en/workplans/{workplan}/")]
+
+KINDS = [
+    ("meeting", 20), ("virtual_meeting", 20), ("seminar", 15), ("technical_mission", 10),
+    ("forum", 8), ("training", 10), ("publication", 7), ("agreement", 5), ("fair", 5),
+]  # fmt: skip
+KIND_NAMES = {
+    "meeting": ("Reunião", "Reunión", "Meeting"),
+    "virtual_meeting": ("Reunião virtual", "Reunión virtual", "Online meeting"),
+    "seminar": ("Seminário", "Seminario", "Seminar"),
+    "technical_mission": ("Missão técnica", "Misión técnica", "Technical mission"),
+    "forum": ("Fórum", "Foro", "Forum"),
+    "training": ("Capacitação", "Capacitación", "Training"),
+    "publication": ("Publicação", "Publicación", "Publication"),
+    "agreement": ("Acordo de cooperação", "Acuerdo de cooperación", "Cooperation agreement"),
+    "fair": ("Feira", "Feria", "Fair"),
+}
+TITLES = [
+    ("{kind}: {t1}", "{kind}: {t1}", "{kind}: {t1}"),
+    ("{kind} sobre {t1} e {t2}", "{kind} sobre {t1} y {t2}", "{kind} on {t1} and {t2}"),
+    ("{kind} das equipes de {dept}", "{kind} de los equipos de {dept}", "{kind} of {dept} teams"),
+]  # fmt: skip
+DESCRIPTION = (
+    "Atividade do plano de trabalho sobre {t1}, coordenada pelas equipes de {dept}.",
+    "Actividad del plan de trabajo sobre {t1}, coordinada por los equipos de {dept}.",
+    "Work plan activity on {t1}, coordinated by the {dept} teams.",
+)
+OBJECTIVE = (
+    "Fortalecer {t1} nas cidades da rede.",
+    "Fortalecer {t1} en las ciudades de la red.",
+    "Strengthen {t1} in the network's cities.",
+)
+AXIS = ("{t1} e {t2}", "{t1} y {t2}", "{t1} and {t2}")
+
+
+def _weighted(rng: random.Random, pairs: list[tuple[str, int]]) -> str:
+    return rng.choices([value for value, _ in pairs], [weight for _, weight in pairs])[0]
+
+
+def _columns(field: str, templates: tuple[str, str, str], slots: list[dict]) -> dict[str, str]:
+    return {
+        f"{field}_{field_suffix(code)}": templates[i].format(**slots[i])[:250]
+        for i, code in enumerate(LANGUAGES)
+    }
+
+
+def _slots(rng: random.Random, **extra) -> list[dict]:
+    t1, t2 = rng.sample(words.THEMES, 2)
+    dept = rng.choice(words.DEPARTMENTS)
+    return [
+        {"t1": t1[i], "t2": t2[i], "dept": dept[i], **{k: v[i] for k, v in extra.items()}}
+        for i in range(3)
+    ]
+
+
+def generate_workplans(*, seed: int, log: Callable[[str], None] = print) -> dict[str, int]:
+    """Create the bench's work plan (bulk inserts: no audit entries, no search index change).
+    Returns the counts."""
+    rng = random.Random(seed + 5)
+    network = Network.objects.get(slug="mercociudades")
+    body = Body.objects.filter(network=network).order_by("id").first()
+    members = list(
+        Membership.objects.filter(network=network, until__isnull=True)
+        .order_by("pk")
+        .values_list("organization_id", flat=True)[:400]
+    )
+    year = timezone.localdate().year
+    starts, ends = datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+    today = timezone.localdate()
+    plan = WorkPlan(
+        slug=SLUG, body=body, status=WorkPlan.Status.APPROVED, original_language="pt-br",
+        starts_on=starts, ends_on=ends, presented_by_organization_id=members[0] if members else None,
+        presented_on=datetime.date(year - 1, 12, 10), presented_at="Montevideo",
+        title_pt_br=f"Plano de Trabalho {year}", title_es=f"Plan de Trabajo {year}",
+        title_en=f"Work Plan {year}",
+        introduction_pt_br="Plano gerado pelo benchmark.",
+        introduction_es="Plan generado por el benchmark.",
+        introduction_en="Plan generated by the benchmark.",
+    )  # fmt: skip
+    WorkPlan.objects.bulk_create([plan])
+    objectives = Objective.objects.bulk_create(
+        Objective(plan=plan, position=n, original_language="pt-br",
+                  **_columns("text", OBJECTIVE, _slots(rng)))
+        for n in range(1, OBJECTIVES + 1)
+    )  # fmt: skip
+    axes = Axis.objects.bulk_create(
+        Axis(plan=plan, position=n, original_language="pt-br",
+             **_columns("title", AXIS, _slots(rng)),
+             **_columns("description", DESCRIPTION, _slots(rng)))
+        for n in range(1, AXES + 1)
+    )  # fmt: skip
+    events = list(Event.objects.order_by("pk").values_list("pk", flat=True)[:500])
+    practices = list(
+        Practice.objects.filter(status="published")
+        .order_by("pk")
+        .values_list("pk", flat=True)[:2000]
+    )
+    resources = list(
+        Resource.objects.filter(status="published")
+        .order_by("pk")
+        .values_list("pk", flat=True)[:2000]
+    )
+    rows, links = [], []
+    for position in range(1, ACTIVITIES + 1):
+        row, link = _activity(rng, plan, position, members, events, today)
+        rows.append(row)
+        links.append(link)
+    Activity.objects.bulk_create(rows)
+    through = {
+        "responsible": (Activity.responsible.through, "organization_id", members),
+        "axes": (Activity.axes.through, "axis_id", [axis.pk for axis in axes]),
+        "objectives": (Activity.objectives.through, "objective_id", [o.pk for o in objectives]),
+        "practices": (Activity.practices.through, "practice_id", practices),
+        "resources": (Activity.resources.through, "resource_id", resources),
+    }
+    counts = {"workplans": 1, "workplan_activities": len(rows)}
+    for name, (model, column, pool) in through.items():
+        wanted = {"responsible": (1, 3), "axes": (1, 2), "objectives": (0, 2)}.get(name)
+        chosen = []
+        for activity, link in zip(rows, links, strict=True):
+            if wanted:
+                count = rng.randint(*wanted)
+            else:
+                count = rng.randint(1, 2) if link[name] else 0
+            for pk in rng.sample(pool, min(count, len(pool))):
+                chosen.append(model(activity_id=activity.pk, **{column: pk}))
+        model.objects.bulk_create(chosen)
+        counts[f"workplan_{name}"] = len(chosen)
+    counts["workplan_proposals"] = _proposals(rng, rows)
+    log(f"  {counts['workplan_activities']:>7} work plan activities")
+    return counts
+
+
+def _activity(rng, plan: WorkPlan, position: int, members: list[int], events: list[int], today):
+    kind = _weighted(rng, KINDS)
+    slots = _slots(rng, kind=KIND_NAMES[kind])
+    planned_on = planned_until = month = None
+    if position > THROUGH_THE_YEAR:
+        month = datetime.date(plan.starts_on.year, 1 + (position * 7) % 12, 1)
+        if rng.random() < 0.5:
+            planned_on = month.replace(day=rng.randint(1, 27))
+            if rng.random() < 0.3:
+                planned_until = planned_on + datetime.timedelta(days=rng.randint(1, 3))
+    day = planned_on or month
+    if day is not None and day < today:
+        status = _weighted(rng, [("done", 75), ("postponed", 10), ("cancelled", 8),
+                                 ("in_progress", 7)])  # fmt: skip
+    else:
+        status = _weighted(rng, [("planned", 85), ("in_progress", 15)])
+    virtual = kind == "virtual_meeting"
+    country = rng.choice(["BR", "AR", "UY", "PY", "CL", "BO"])
+    activity = Activity(
+        plan=plan, position=position, original_language="pt-br", kind=kind,
+        planned_month=month, planned_on=planned_on, planned_until=planned_until,
+        city="" if virtual else rng.choice([c for c, _ in words.CITIES[country]]),
+        country="" if virtual else country, status=status,
+        status_on=min(day or today, today) if status != "planned" else None,
+        status_note="Atualizado pelo benchmark." if status != "planned" else "",
+        event_id=rng.choice(events) if events and rng.random() < 0.2 else None,
+        **_columns("title", rng.choice(TITLES), slots),
+        **_columns("description", DESCRIPTION, slots),
+    )  # fmt: skip
+    link = {"practices": rng.random() < 0.25, "resources": rng.random() < 0.15}
+    return activity, link
+
+
+def _proposals(rng: random.Random, activities: list[Activity]) -> int:
+    """A few proposals awaiting a decision, each from one of the activity's responsible
+    organizations (one pending proposal per city and activity)."""
+    responsible = Activity.responsible.through.objects.filter(
+        activity_id__in=[a.pk for a in activities]
+    ).order_by("pk")
+    pairs = list(responsible.values_list("activity_id", "organization_id"))
+    chosen = rng.sample(pairs, min(PROPOSALS, len(pairs)))
+    StatusProposal.objects.bulk_create(
+        StatusProposal(activity_id=activity_id, organization_id=organization_id,
+                       status="done", note="Proposta do benchmark.")
+        for activity_id, organization_id in sorted(set(chosen))
+    )  # fmt: skip
+    return len(set(chosen))
+
+
+def counts() -> dict[str, int]:
+    return {
+        "workplans": WorkPlan.objects.count(),
+        "workplan_activities": Activity.objects.count(),
+    }
+
+
+def targets() -> dict[str, str]:
+    """{workplan}: the plan with the most activities (the generated one)."""
+    plan = WorkPlan.objects.filter(slug=SLUG).values_list("slug", flat=True).first()
+    return {"workplan": plan or SLUG}
