@@ -10,6 +10,21 @@ def field_suffix(language: str) -> str:
     return language.replace("-", "_")
 
 
+def language_columns(field: str, texts: dict[str, str]) -> dict[str, str]:
+    """The model columns of one translatable field: ("title", {"es": "Título"}) →
+    {"title_pt_br": "", "title_es": "Título", "title_en": ""}."""
+    return {f"{field}_{field_suffix(code)}": texts.get(code, "") for code, _ in settings.LANGUAGES}
+
+
+def item_language_columns(fields: tuple[str, ...], item: dict) -> dict[str, str]:
+    """The columns of the translatable `fields` of a demo item ({"title": {"es": …}, …})."""
+    return {
+        column: text
+        for field in fields
+        for column, text in language_columns(field, item.get(field, {})).items()
+    }
+
+
 def current_language() -> str:
     language = (get_language() or settings.LANGUAGE_CODE).lower()
     codes = [code for code, _ in settings.LANGUAGES]

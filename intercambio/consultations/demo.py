@@ -17,7 +17,7 @@ from pathlib import Path
 from django.conf import settings
 from django.db import transaction
 
-from intercambio.common.i18n import field_suffix
+from intercambio.common.i18n import item_language_columns
 from intercambio.consultations.models import (
     CONSULTATION_TEXT_FIELDS,
     QUESTION_TEXT_FIELDS,
@@ -27,15 +27,6 @@ from intercambio.consultations.models import (
 from intercambio.events.models import Event
 
 DATA_FILE = Path(__file__).resolve().parent / "demo.json"
-LANGUAGES = ("pt-br", "es", "en")
-
-
-def _columns(fields: tuple[str, ...], item: dict) -> dict[str, str]:
-    return {
-        f"{field}_{field_suffix(code)}": item.get(field, {}).get(code, "")
-        for field in fields
-        for code in LANGUAGES
-    }
 
 
 def _local(value: str | None, zone: zoneinfo.ZoneInfo) -> datetime.datetime | None:
@@ -65,14 +56,14 @@ def load_demo_consultations(*, path: Path = DATA_FILE) -> Counter:
                 opens_at=_local(item.get("opens"), zone),
                 closes_at=_local(item.get("closes"), zone),
                 outcome_published_at=_local(item.get("outcome_published"), zone),
-                **_columns(CONSULTATION_TEXT_FIELDS, item),
+                **item_language_columns(CONSULTATION_TEXT_FIELDS, item),
             )  # fmt: skip
             consultation.full_clean()
             consultation.save()
             Question.objects.bulk_create(
                 Question(consultation=consultation, order=order,
                          original_language=item["original_language"],
-                         **_columns(QUESTION_TEXT_FIELDS, question))
+                         **item_language_columns(QUESTION_TEXT_FIELDS, question))
                 for order, question in enumerate(item["questions"], 1)
             )  # fmt: skip
         tally["created"] += 1

@@ -25,11 +25,10 @@ from django.utils import translation
 from django.utils.text import slugify
 from django_countries import countries
 
-from intercambio.common.i18n import field_suffix
+from intercambio.common.i18n import language_columns
 from intercambio.network.models import Body, BodyRole, Membership, Network, Organization, Person
 
 DEMO_PASSWORD = "intercambio-demo"
-LANGUAGES = ("pt-br", "es", "en")
 Kind = Organization.Kind
 Role = BodyRole.Role
 
@@ -765,10 +764,6 @@ def is_demo_loaded() -> bool:
     return Network.objects.filter(slug="mercociudades").exists()
 
 
-def _translations(field: str, texts: dict[str, str]) -> dict[str, str]:
-    return {f"{field}_{field_suffix(code)}": texts.get(code, "") for code in LANGUAGES}
-
-
 def _description(org: Org) -> dict[str, str]:
     if org.key in ABOUT:
         return ABOUT[org.key]
@@ -827,7 +822,7 @@ def _load_organizations(tally: Counter) -> dict[str, Organization]:
             "latitude": None if latitude is None else Decimal(str(latitude)),
             "longitude": None if longitude is None else Decimal(str(longitude)),
             "original_language": org.original_language,
-            **_translations("description", _description(org)),
+            **language_columns("description", _description(org)),
         }
         organizations[org.key] = _upsert(Organization, {"slug": org.key}, values, tally)
     return organizations
@@ -837,7 +832,7 @@ def _load_networks(organizations: dict[str, Organization], tally: Counter) -> di
     networks = {}
     for data in NETWORKS:
         values = {key: data[key] for key in ("acronym", "founded", "website", "original_language")}
-        values |= _translations("name", data["name"]) | _translations(
+        values |= language_columns("name", data["name"]) | language_columns(
             "description", data["description"]
         )
         network = _upsert(Network, {"slug": data["slug"]}, values, tally)
@@ -859,7 +854,7 @@ def _load_bodies(networks: dict, organizations: dict[str, Organization], tally: 
     for data in BODIES:
         values = {"kind": data["kind"], "acronym": data["acronym"]}
         values |= {"original_language": data["original_language"], "active": True}
-        values |= _translations("name", data["name"]) | _translations(
+        values |= language_columns("name", data["name"]) | language_columns(
             "description", data["description"]
         )
         lookup = {"network": networks[data["network"]], "slug": data["slug"]}

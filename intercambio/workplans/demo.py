@@ -25,7 +25,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from intercambio.common.i18n import field_suffix
+from intercambio.common.i18n import item_language_columns, language_columns
 from intercambio.events.models import Event
 from intercambio.library.models import Resource
 from intercambio.network.models import Body, Organization, Person
@@ -41,15 +41,6 @@ from intercambio.workplans.models import (
 )
 
 DATA_FILE = Path(__file__).resolve().parent / "demo.json"
-LANGUAGES = ("pt-br", "es", "en")
-
-
-def _columns(fields: tuple[str, ...], item: dict) -> dict[str, str]:
-    return {
-        f"{field}_{field_suffix(code)}": item.get(field, {}).get(code, "")
-        for field in fields
-        for code in LANGUAGES
-    }
 
 
 def _day(value: str | None) -> datetime.date | None:
@@ -97,7 +88,7 @@ def _create_plan(item: dict, body: Body, organizations: dict) -> WorkPlan:
         presented_by_organization=organization, presented_by_person=person,
         presented_on=_day(item.get("presented_on")), presented_at=item.get("presented_at", ""),
         source_document=Resource.objects.filter(slug=source).first() if source else None,
-        **_columns(PLAN_TEXT_FIELDS, item),
+        **item_language_columns(PLAN_TEXT_FIELDS, item),
     )  # fmt: skip
     plan.full_clean()
     plan.save()
@@ -108,12 +99,12 @@ def _create_structure(plan: WorkPlan, item: dict, organizations: dict) -> int:
     language = item["original_language"]
     objectives = Objective.objects.bulk_create(
         Objective(plan=plan, position=n, original_language=language,
-                  **_columns(("text",), {"text": texts}))
+                  **language_columns("text", texts))
         for n, texts in enumerate(item["objectives"], 1)
     )  # fmt: skip
     axes = Axis.objects.bulk_create(
         Axis(plan=plan, position=n, original_language=language,
-             **_columns(AXIS_TEXT_FIELDS, axis))
+             **item_language_columns(AXIS_TEXT_FIELDS, axis))
         for n, axis in enumerate(item["axes"], 1)
     )  # fmt: skip
     events = {
@@ -136,7 +127,7 @@ def _create_structure(plan: WorkPlan, item: dict, organizations: dict) -> int:
             city=part.get("city", ""), country=part.get("country", ""),
             status=part.get("status", Activity.Status.PLANNED), status_on=status_on,
             status_note=part.get("status_note", ""), event=event,
-            **_columns(ACTIVITY_TEXT_FIELDS, part),
+            **item_language_columns(ACTIVITY_TEXT_FIELDS, part),
         )  # fmt: skip
         # The domain's write: a planned date files the activity under its month.
         save_activity(activity=activity, by=None)
