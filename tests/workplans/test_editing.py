@@ -374,6 +374,17 @@ def test_an_activity_outside_the_period_is_400_and_nothing_changes(activity, ali
     )  # fmt: skip
 
 
+@pytest.mark.parametrize("value", ["2016-13", "junho", "2016-06-31", "٢٠١٦-٠٦"])
+def test_a_malformed_month_is_400_and_nothing_changes(activity, alice, value):
+    response = login(alice).post(
+        activity_url(activity, "edit/"), activity_data(planned_month=value, title="Changed")
+    )
+    assert response.status_code == 400
+    assert "planned_month" in response.context["form"].errors
+    activity.refresh_from_db()
+    assert activity.title_en == "First annual meeting and technical mission"
+
+
 def test_an_unknown_practice_link_names_the_line(activity, alice):
     response = login(alice).post(
         activity_url(activity, "edit/"),
