@@ -470,9 +470,11 @@ def test_hostile_text_is_escaped_on_every_page(plan, body):
     body.save()
     plan.axes.update(title_en=HOSTILE, description_en=HOSTILE)
     plan.objectives.update(text_en=HOSTILE)
-    factories.ActivityFactory(
-        plan=plan, title_en=HOSTILE, city=HOSTILE, status_note=HOSTILE, status="cancelled"
-    )
+    activity = factories.ActivityFactory(
+        plan=plan, title_en=HOSTILE, city=HOSTILE, status_note=HOSTILE, status="cancelled",
+        event=factories.EventFactory(title_en=HOSTILE),
+    )  # fmt: skip
+    activity.responsible.add(factories.OrganizationFactory(name=HOSTILE))
     for url in (LIST, PLAN, CALENDAR + "?year=2016", BODY, LIST + "?network=" + HOSTILE):
         html = Client().get(url).content.decode()
         assert "<script>alert(1)" not in html, url
