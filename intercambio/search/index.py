@@ -288,12 +288,17 @@ def _changed() -> None:
 
 def index_record(kind: str, record_id: int) -> None:
     """Bring one record's entries up to date: written if public, removed otherwise."""
+    index_records(kind, {record_id})
+
+
+def index_records(kind: str, record_ids: set[int]) -> None:
+    """Bring these records' entries up to date, in one write: written if public, removed
+    otherwise."""
     queryset, documents = SOURCES[kind]
-    found = list(documents(queryset().filter(pk=record_id)))
+    found = list(documents(queryset().filter(pk__in=record_ids)))
     if found:
         write(found)
-    else:
-        remove({(kind, record_id)})
+    remove({(kind, pk) for pk in record_ids - {d.record_id for d in found}})
 
 
 def rebuild(

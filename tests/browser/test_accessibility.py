@@ -90,33 +90,59 @@ def describe(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize(
-    ("path", "status"),
-    [pytest.param(path, status, id=name) for name, path, status in PUBLIC_PAGES],
-)
-def test_public_page_has_no_axe_violation(session: Session, demo, language, path, status):
-    url = f"/{language}{path}"
-    session.goto(url, status=status)
-    assert session.page.locator("html").get_attribute("lang") == language
-    if "?" in path:  # the filters must leave something to check
-        rows = "table.list tbody th a" if path.startswith("/network/") else ".practice-card"
-        rows = "table.month li" if "view=month" in path else rows
-        assert session.page.locator(rows).count() > 0
-    assert_no_violations(session.page, url)
+def failures_of(checks) -> list[str]:
+    """Run every (name, check) and collect what fails, so that a report names every page in
+    trouble, not only the first. The pages share one test, and so one load of the demo:
+    a test per page spent four fifths of its time loading the demo again."""
+    failures = []
+    for name, check in checks:
+        try:
+            check()
+        except AssertionError as error:
+            failures.append(f"[{name}] {error}")
+    return failures
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize(
-    ("account", "path"),
-    [pytest.param(account, path, id=name) for name, account, path in SIGNED_IN_PAGES],
-)
-def test_signed_in_page_has_no_axe_violation(session: Session, demo, language, account, path):
-    session.sign_in(DEMO_ACCOUNTS[account], language=language)
-    url = f"/{language}{path}"
-    session.goto(url)
-    assert session.page.locator("html").get_attribute("lang") == language
-    assert_no_violations(session.page, f"{url} (signed in as {account})")
+def test_public_pages_have_no_axe_violation(session: Session, demo, language):
+    def check(path: str, status: int) -> None:
+        url = f"/{language}{path}"
+        session.goto(url, status=status)
+        assert session.page.locator("html").get_attribute("lang") == language
+        if "?" in path:  # the filters must leave something to check
+            rows = "table.list tbody th a" if path.startswith("/network/") else ".practice-card"
+            rows = "table.month li" if "view=month" in path else rows
+            assert session.page.locator(rows).count() > 0, f"{url}: nothing listed"
+        assert_no_violations(session.page, url)
+
+    failures = failures_of(
+        (name, lambda path=path, status=status: check(path, status))
+        for name, path, status in PUBLIC_PAGES
+    )
+    assert session.foreign_requests() == []
+    assert session.failed_resources == []
+    assert not failures, "\n\n".join(failures)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_signed_in_pages_have_no_axe_violation(new_session, demo, language):
+    signed_in: dict[str, Session] = {}
+
+    def check(account: str, path: str) -> None:
+        if account not in signed_in:  # one browser context per account, signed in once
+            signed_in[account] = new_session()
+            signed_in[account].sign_in(DEMO_ACCOUNTS[account], language=language)
+        session = signed_in[account]
+        url = f"/{language}{path}"
+        session.goto(url)
+        assert session.page.locator("html").get_attribute("lang") == language
+        assert_no_violations(session.page, f"{url} (signed in as {account})")
+
+    failures = failures_of(
+        (name, lambda account=account, path=path: check(account, path))
+        for name, account, path in SIGNED_IN_PAGES
+    )
+    assert not failures, "\n\n".join(failures)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

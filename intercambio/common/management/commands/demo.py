@@ -8,6 +8,7 @@ from intercambio.events.demo import load_demo_events
 from intercambio.library.demo import load_demo_library
 from intercambio.network.demo import demo_accounts_lines, is_demo_loaded, load_demo
 from intercambio.practices.demo import load_demo_practices
+from intercambio.search.signals import indexing_deferred
 from intercambio.taxonomy.domain import load_taxonomy
 from intercambio.workplans.demo import load_demo_workplans
 
@@ -33,6 +34,10 @@ class Command(BaseCommand):
         if options["once"] and is_demo_loaded():
             self.stdout.write("Demo data already loaded; skipped.")
             return
+        with indexing_deferred():
+            self._load()
+
+    def _load(self) -> None:
         load_demo(stdout=self.stdout)
         # Normally loaded by a migration; a test database flushed between tests has lost it.
         load_taxonomy()
