@@ -246,6 +246,22 @@ def test_plan_activity_shows_type_place_responsible_axes_status_and_outputs(plan
     assert "Outputs: 1 practice, 2 documents" in text
 
 
+def test_plan_activity_card_speaks_the_page_language(plan, activity):
+    activity.status, activity.status_on = Activity.Status.DONE, datetime.date(2016, 6, 20)
+    activity.save()
+    activity.resources.add(factories.ResourceFactory(status="published"))
+    response = Client().get(PLAN.replace("/en/", "/es/"))
+    text = page_text(response)
+    assert "Reunión · junio de 2016 · Canoas, Brasil" in text
+    assert "Responsables: Canoas" in text
+    assert "Eje: 1" in text
+    assert "Estado: Completada, 20 de junio de 2016" in text
+    assert "Resultados: 1 documento" in text
+    assert (
+        f'href="/es/workplans/utpeam-2016/activities/{activity.pk}/"' in response.content.decode()
+    )
+
+
 def test_plan_activity_hides_a_draft_event_from_visitors(plan, activity, alice):
     activity.event = factories.EventFactory(slug="draft-event", status="draft")
     activity.save()
