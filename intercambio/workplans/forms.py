@@ -218,7 +218,24 @@ class PlanForm(forms.ModelForm):
             self.add_error(
                 "presented_by_person", _("Choose a contact of the organization that presented it.")
             )
+        if not self.errors and not self._still_editable_by_the_author(cleaned):
+            self.add_error(None, _(
+                "Your city does not coordinate this body during this period, so you could not "
+                "edit the plan once saved. Choose your city as the one that presented it, "
+                "change the period, or ask the network's secretariat to record your city's role."
+            ))  # fmt: skip
         return cleaned
+
+    def _still_editable_by_the_author(self, cleaned) -> bool:
+        """Whether the person saving may still edit the plan as it will be saved: who
+        coordinates depends on the body's roles during the period and on who presented the
+        plan, and a plan its author cannot reach any more is a dead end (a 404)."""
+        body = cleaned["body"] if self.creating else self.instance.body
+        as_saved = WorkPlan(
+            body=body, starts_on=cleaned["starts_on"], ends_on=cleaned["ends_on"],
+            presented_by_organization=cleaned.get("presented_by_organization"),
+        )  # fmt: skip
+        return self.user.has_perm("workplans.change_plan", as_saved)
 
     def save_by(self, user) -> WorkPlan:
         plan = self.save(commit=False)

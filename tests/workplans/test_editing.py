@@ -472,6 +472,42 @@ def test_a_period_ending_before_its_start_is_400(body, alice, plan):
     assert WorkPlan.objects.count() == 1
 
 
+def test_a_plan_its_author_could_not_edit_once_saved_is_refused(body, alice, plan):
+    """Canoas coordinates UTPEAM in 2016 only: a 2018 plan not presented by Canoas would be
+    out of alice's reach (a 404) the moment it was saved."""
+    response = login(alice).post("/en/workplans/new/", plan_data(body, year="2018"))
+    assert response.status_code == 400
+    assert "Your city does not coordinate this body during this period" in (
+        response.content.decode()
+    )
+    assert WorkPlan.objects.count() == 1
+    # Presented by Canoas, the plan stays hers to edit.
+    response = login(alice).post(
+        "/en/workplans/new/",
+        plan_data(body, year="2018", presented_by_organization=plan.presented_by_organization.pk),
+    )
+    assert response.status_code == 302
+
+
+def test_moving_a_plan_out_of_its_authors_term_is_refused_in_their_language(plan, alice):
+    plan.presented_by_organization = None
+    plan.save()
+    response = login(alice).post(
+        "/es/workplans/utpeam-2016/edit/",
+        {"title": "Plan 2019", "starts_on": "2019-01-01", "ends_on": "2019-12-31",
+         "status": "approved"},
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert "Su ciudad no coordina este órgano en este período" in response.content.decode()
+    plan.refresh_from_db()
+    assert (plan.starts_on, plan.title_es or "") == (datetime.date(2016, 1, 1), "")
+
+
+def test_the_secretariat_may_file_a_plan_for_any_period(body, secretariat, plan):
+    response = login(secretariat).post("/en/workplans/new/", plan_data(body, year="2030"))
+    assert response.status_code == 302
+
+
 def test_a_body_the_person_may_not_use_is_a_form_error(alice, plan):
     other = factories.BodyFactory()
     response = login(alice).post("/en/workplans/new/", plan_data(other))
